@@ -1,0 +1,29 @@
+// Who committed to (or reported) which figure: SETS_TARGET facts, one row per supporting quote.
+
+// name: commitments
+MATCH (s:Entity)-[e:SETS_TARGET]->(t:Target)
+WHERE ($by IS NULL OR s.id = $by OR s.name = $by OR $by IN coalesce(s.aliases, []))
+  AND ($metric IS NULL OR t.metric CONTAINS $metric)
+  AND ($year IS NULL OR t.year = $year)
+  AND ($kind IS NULL OR t.kind = $kind)
+UNWIND e.evidence AS evidence
+RETURN s.id AS committer_id, s.name AS committer, s.label AS committer_label,
+       t.id AS target_id, t.metric AS metric, t.value AS value, t.unit AS unit,
+       t.comparator AS comparator, t.year AS year, t.kind AS kind, evidence
+ORDER BY committer_id, metric, target_id, evidence
+SKIP $offset
+LIMIT $limit
+
+// name: count_commitments
+MATCH (s:Entity)-[e:SETS_TARGET]->(t:Target)
+WHERE ($by IS NULL OR s.id = $by OR s.name = $by OR $by IN coalesce(s.aliases, []))
+  AND ($metric IS NULL OR t.metric CONTAINS $metric)
+  AND ($year IS NULL OR t.year = $year)
+  AND ($kind IS NULL OR t.kind = $kind)
+UNWIND e.evidence AS evidence
+RETURN count(evidence) AS total
+
+// name: documents_by_file
+MATCH (d:Document)
+WHERE d.file IN $files
+RETURN d.file AS file, d.id AS id, d.name AS title, d.date AS date

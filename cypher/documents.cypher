@@ -1,0 +1,56 @@
+// Document bookkeeping: a document's facts count only once its node says complete = true.
+
+// name: document_state
+// The stored fingerprint of one document file, to skip unchanged re-ingests.
+MATCH (d:Document {file: $file})
+RETURN d.id AS id, d.sha256 AS sha256, d.complete AS complete
+
+// name: mark_document_complete
+MATCH (d:Document {id: $id})
+SET d.complete = true
+
+// name: delete_edges_only_in_document
+// Edges whose every quote comes from this document go (run before the evidence is trimmed).
+MATCH ()-[e]->()
+WHERE $file IN e.docs AND size(e.docs) = 1
+DELETE e
+
+// name: retract_document_edges
+// The remaining edges keep their other documents' evidence, minus this document's.
+MATCH ()-[e]->()
+WHERE $file IN e.docs
+SET e.docs = [d IN e.docs WHERE d <> $file],
+    e.evidence = [x IN e.evidence WHERE NOT x STARTS WITH $evidence_prefix]
+
+// name: delete_nodes_only_in_document
+// Nodes no other document mentions go, with any edge still attached.
+MATCH (n:Entity)
+WHERE $file IN n.docs AND size(n.docs) = 1
+DETACH DELETE n
+
+// name: retract_document_nodes
+MATCH (n:Entity)
+WHERE $file IN n.docs
+SET n.docs = [d IN n.docs WHERE d <> $file],
+    n.evidence = [x IN n.evidence WHERE NOT x STARTS WITH $evidence_prefix]
+
+// name: delete_document_node
+MATCH (d:Document {file: $file})
+DETACH DELETE d
+
+// name: list_documents
+MATCH (d:Document)
+RETURN d {.*} AS document
+ORDER BY d.file
+SKIP $offset
+LIMIT $limit
+
+// name: count_documents
+MATCH (d:Document)
+RETURN count(d) AS total
+
+// name: count_mentions_of_document
+// Nodes that still name a document, complete or not (left by an interrupted ingest).
+MATCH (n:Entity)
+WHERE $file IN n.docs
+RETURN count(n) AS total

@@ -1,0 +1,33 @@
+// Entity lookups for the API.
+
+// name: search_entities
+// Nodes whose name or an alias contains $q (substring, so 南昌 finds 南昌市), optionally of one label.
+MATCH (n:Entity)
+WHERE ($label IS NULL OR n.label = $label)
+  AND ($q IS NULL OR n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+RETURN n {.*} AS node
+ORDER BY size(n.name), n.id
+SKIP $offset
+LIMIT $limit
+
+// name: count_search_entities
+MATCH (n:Entity)
+WHERE ($label IS NULL OR n.label = $label)
+  AND ($q IS NULL OR n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+RETURN count(n) AS total
+
+// name: get_entity
+MATCH (n:Entity {id: $id})
+RETURN n {.*} AS node
+
+// name: entity_outgoing_edges
+MATCH (n:Entity {id: $id})-[e]->(m:Entity)
+RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
+       e.evidence AS evidence
+ORDER BY type, other_id
+
+// name: entity_incoming_edges
+MATCH (n:Entity {id: $id})<-[e]-(m:Entity)
+RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
+       e.evidence AS evidence
+ORDER BY type, other_id

@@ -1,0 +1,29 @@
+// Whole-graph reads for export and statistics, paged so a large graph streams.
+
+// name: export_nodes
+MATCH (n:Entity)
+RETURN n {.*} AS node
+ORDER BY n.id
+SKIP $offset
+LIMIT $limit
+
+// name: export_edges
+MATCH (a:Entity)-[e]->(b:Entity)
+RETURN type(e) AS type, a.id AS source, b.id AS target, e.evidence AS evidence
+ORDER BY type, source, target
+SKIP $offset
+LIMIT $limit
+
+// name: count_nodes_by_label
+MATCH (n:Entity)
+RETURN n.label AS label, count(n) AS count
+ORDER BY label
+
+// name: count_edges_by_type
+MATCH (:Entity)-[e]->(:Entity)
+RETURN type(e) AS type, count(e) AS count
+ORDER BY type
+
+// name: delete_all
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,130 @@
+"""The one interface every graph engine implements, and the URL that picks one."""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from graph.queries import QueryCatalog
+
+Row = dict[str, Any]
+DEFAULT_BATCH_SIZE = 1000
+
+
+class GraphError(RuntimeError):
+    """The graph cannot be reached or refused a query; the message says which and why."""
+
+
+class QueryRejected(GraphError):
+    """The engine rejected a query (syntax, timeout, write in read-only mode)."""
+
+
+class GraphBackend(ABC):
+    """Connect once, run named queries with parameters, write batches, close."""
+
+    name: str
+    catalog: QueryCatalog
+
+    def run(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
+        query = self.catalog[query_name]
+        return self.execute(query.text, params or {}, read_only=False)
+
+    def read(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
+        query = self.catalog[query_name]
+        return self.execute(query.text, params or {}, read_only=True)
+
+    def write_batches(
+        self, query_name: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> None:
+        for start in range(0, len(rows), batch_size):
+            self.run(query_name, {"rows": list(rows[start : start + batch_size])})
+
+    @abstractmethod
+    def execute(
+        self, text: str, params: dict[str, Any], read_only: bool, timeout_ms: int | None = None
+    ) -> list[Row]:
+        """Run Cypher text; rows come back as dicts of plain values (no driver objects)."""
+
+    @abstractmethod
+    def ensure_index(self, query_name: str) -> None:
+        """Run a named index DDL query, tolerating an index that already exists.
+
+        The engines share no idempotent DDL form (FalkorDB has no IF NOT EXISTS)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphBackend:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class GraphSettings:
+    """Where the graph lives, from `HEALTHKG_GRAPH_URL` / `HEALTHKG_DATA_DIR` unless given."""
+
+    url: str = "embedded"
+    data_dir: Path = Path("var/graph")
+    graph_name: str = "healthkg"
+    neo4j_database: str | None = None
+
+    @classmethod
+    def from_env(cls, url: str | None = None, data_dir: str | Path | None = None) -> GraphSettings:
+        return cls(
+            url=url or os.environ.get("HEALTHKG_GRAPH_URL") or "embedded",
+            data_dir=Path(data_dir or os.environ.get("HEALTHKG_DATA_DIR") or "var/graph"),
+            graph_name=os.environ.get("HEALTHKG_GRAPH_NAME") or "healthkg",
+            neo4j_database=os.environ.get("HEALTHKG_NEO4J_DATABASE") or None,
+        )
+
+    @property
+    def scheme(self) -> str:
+        if self.url == "embedded":
+            return "embedded"
+        return urlsplit(self.url).scheme
+
+
+def connect(settings: GraphSettings | None = None) -> GraphBackend:
+    """Open the backend the settings name. Starts the embedded server when needed."""
+    settings = settings or GraphSettings.from_env()
+    scheme = settings.scheme
+    if scheme == "embedded":
+        from graph.embedded import EmbeddedFalkorDB
+
+        return EmbeddedFalkorDB(settings.data_dir, settings.graph_name)
+    if scheme in ("falkordb", "redis"):
+        from graph.falkordb_backend import FalkorDBBackend
+
+        parts = urlsplit(settings.url)
+        return FalkorDBBackend(
+            parts.hostname or "127.0.0.1",
+            parts.port or 6379,
+            settings.graph_name,
+            password=unquote(parts.password) if parts.password else None,
+        )
+    if scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"):
+        from graph.neo4j_backend import Neo4jBackend
+
+        return Neo4jBackend.from_url(settings.url, database=settings.neo4j_database)
+    raise GraphError(
+        f"unsupported graph URL '{settings.url}': use 'embedded', 'falkordb://host:port' "
+        "or 'neo4j://user:pass@host:7687'"
+    )
+
+
+def chunks(items: Iterable[Row], size: int) -> Iterable[list[Row]]:
+    batch: list[Row] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,74 @@
+"""FalkorDB over its Redis protocol (its Bolt port crashed here under batched writes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import redis
+from falkordb import Edge as FalkorEdge
+from falkordb import FalkorDB
+from falkordb import Node as FalkorNode
+from falkordb import Path as FalkorPath
+
+from graph.backend import GraphBackend, GraphError, QueryRejected, Row
+from graph.queries import QueryCatalog
+
+ALREADY_INDEXED = "already indexed"
+
+
+def _plain(value: Any) -> Any:
+    """Driver objects to plain values, so callers never see engine types."""
+    if isinstance(value, FalkorNode):
+        return dict(value.properties)
+    if isinstance(value, FalkorEdge):
+        return {"type": value.relation, **value.properties}
+    if isinstance(value, FalkorPath):
+        return {"nodes": [_plain(n) for n in value.nodes()], "edges": [_plain(e) for e in value.edges()]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class FalkorDBBackend(GraphBackend):
+    name = "falkordb"
+
+    def __init__(self, host: str, port: int, graph_name: str, password: str | None = None) -> None:
+        self.host, self.port = host, port
+        self.catalog = QueryCatalog("falkordb")
+        try:
+            self._db = FalkorDB(host=host, port=port, password=password)
+            self._db.connection.ping()
+        except redis.RedisError as exc:
+            raise GraphError(f"cannot reach FalkorDB at {host}:{port}: {exc}") from exc
+        self._graph = self._db.select_graph(graph_name)
+
+    def execute(
+        self, text: str, params: dict[str, Any], read_only: bool, timeout_ms: int | None = None
+    ) -> list[Row]:
+        run = self._graph.ro_query if read_only else self._graph.query
+        try:
+            result = run(text, params or None, timeout=timeout_ms)
+        except redis.ResponseError as exc:
+            raise QueryRejected(str(exc)) from exc
+        except redis.RedisError as exc:
+            raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
+        names = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
+        return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    def ensure_index(self, query_name: str) -> None:
+        try:
+            self.run(query_name)
+        except QueryRejected as exc:
+            if ALREADY_INDEXED not in str(exc):
+                raise
+
+    def ping(self) -> bool:
+        try:
+            return bool(self._db.connection.ping())
+        except redis.RedisError:
+            return False
+
+    def close(self) -> None:
+        self._db.connection.close()
