@@ -27,12 +27,7 @@ def evidence_to_json(ev: Evidence) -> str:
 
 def evidence_prefix(doc: str) -> str:
     """The leading characters every stored evidence string of `doc` starts with."""
-    return (
-        evidence_to_json(Evidence(doc=doc, start=0, end=0, quote=""))[
-            : -len(',"start":0,"end":0,"quote":""}')
-        ]
-        + ","
-    )
+    return json.dumps({"doc": doc}, ensure_ascii=False, separators=(",", ":"))[:-1] + ","
 
 
 def evidence_from_json(items: list[str] | None) -> list[dict[str, Any]]:
