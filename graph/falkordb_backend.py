@@ -71,4 +71,6 @@ class FalkorDBBackend(GraphBackend):
             return False
 
     def close(self) -> None:
+        # Disconnect the whole pool: the embedded server counts clients to decide whether to stop.
         self._db.connection.close()
+        self._db.connection.connection_pool.disconnect()

@@ -1,0 +1,1 @@
+"""The healthkg service: CLI, ingest service and FastAPI app over the graph."""

@@ -1,0 +1,56 @@
+"""The FastAPI application: graph opened in the lifespan, routers, errors, CORS, explorer page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+
+from api.errors import install_error_handlers
+from api.ingest import ingest_paths
+from api.routes import commitments, documents, entities, export, health
+from api.settings import ServiceSettings
+from graph.backend import connect
+from graph.store import GraphStore
+
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+DESCRIPTION = (
+    "A knowledge graph of Chinese health-commission reports: who committed to which target, under "
+    "which program, with which partners. Every fact carries the exact quote and its offsets."
+)
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        resolved = settings or ServiceSettings.from_env()
+        backend = connect(resolved.graph)
+        try:
+            store = GraphStore(backend)
+            store.ensure_schema()
+            if resolved.load_paths:
+                summary = ingest_paths(store, resolved.load_paths)
+                print(f"healthkg: loaded {summary.describe()}", flush=True)
+            app.state.settings = resolved
+            app.state.store = store
+            yield
+        finally:
+            backend.close()
+
+    app = FastAPI(title="healthkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    cors = (settings.cors_origins if settings else None) or ServiceSettings.from_env().cors_origins
+    if cors:
+        app.add_middleware(CORSMiddleware, allow_origins=cors, allow_methods=["*"], allow_headers=["*"])
+    install_error_handlers(app)
+    for module in (health, entities, commitments, export, documents):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    def explorer() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html")
+
+    return app
