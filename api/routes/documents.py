@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Header, UploadFile
-from loaders.errors import DocumentError
 
 from api.deps import SettingsDep, StoreDep
 from api.errors import ApiError
 from api.ingest import extract_paths, ingest_extractions
+from loaders.errors import DocumentError
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 

@@ -16,7 +16,9 @@ def _texts() -> dict[str, str]:
     return dict(read_document(path) for path in sorted(SAMPLES.glob("*.txt")))
 
 
-def test_counts_match_the_extractions(store: GraphStore, sample_extractions: list[DocumentExtraction]) -> None:
+def test_counts_match_the_extractions(
+    store: GraphStore, sample_extractions: list[DocumentExtraction]
+) -> None:
     counts = store.counts()
     assert counts["nodes"]["Document"] == 5
     node_ids = {node.id for extraction in sample_extractions for node in extraction.nodes}
@@ -57,9 +59,7 @@ def test_entity_lookup_by_substring(store: GraphStore) -> None:
 
 
 def test_retraction_keeps_other_documents_evidence(store: GraphStore) -> None:
-    shared = [
-        edge for edge in store.export()["edges"] if len({ev["doc"] for ev in edge["evidence"]}) > 1
-    ]
+    shared = [edge for edge in store.export()["edges"] if len({ev["doc"] for ev in edge["evidence"]}) > 1]
     assert shared, "the samples share at least one fact across documents"
     edge = shared[0]
     gone = edge["evidence"][0]["doc"]
