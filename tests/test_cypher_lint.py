@@ -33,9 +33,11 @@ BAD_QUERIES: dict[str, tuple[str, str, str]] = {
         "cartesian product",
     ),
 }
-# Cypher before any header, a repeated name, a header with nothing under it.
+# Cypher before any header, a repeated name, a header with nothing under it, and a name
+# graph/queries.py would not read as a header.
 BAD_LAYOUT = (
     "RETURN 0\n// name: twice\nRETURN 1\n// name: twice\nRETURN 2\n// name: empty\n// only a comment\n"
+    "// name: getUser\nRETURN 3\n"
 )
 # Uses only parameters, which the linter must not report.
 PARAMETER_ONLY_QUERY = "MATCH (n:Entity {id: $id}) WHERE n.name CONTAINS $q RETURN n LIMIT $limit"
@@ -147,5 +149,6 @@ def test_linter_reports_file_layout_problems(lint_reports: dict[str, Any]) -> No
     assert messages == [
         "Cypher outside any `// name:` query (before the first header)",
         "query name 'twice' repeats the one on line 2",
+        "query name 'getUser' is not lower_snake_case",
         "[empty] query 'empty' has no Cypher under its header",
     ]

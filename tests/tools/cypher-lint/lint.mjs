@@ -22,6 +22,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isNotParamError, lintCypherQuery, parseStatementsStrs } from '@neo4j-cypher/language-support';
 
 const NAME_HEADER = /^\s*\/\/\s*name:\s*(\S+)\s*$/;
+// graph/queries.py only takes lower_snake_case names; any other name would not be a header there.
+const QUERY_NAME = /^[a-z_][a-z0-9_]*$/;
 const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 // The language of Neo4j 5.x; the lint would otherwise follow the package's default.
 const DB_SCHEMA = { defaultLanguage: 'CYPHER 5' };
@@ -92,6 +94,9 @@ function lintFile(file) {
   }
   const seen = new Map();
   for (const q of queries) {
+    if (!QUERY_NAME.test(q.name)) {
+      diagnostics.push(fileDiagnostic('error', `query name '${q.name}' is not lower_snake_case`, q.line));
+    }
     if (seen.has(q.name)) {
       diagnostics.push(
         fileDiagnostic('error', `query name '${q.name}' repeats the one on line ${seen.get(q.name)}`, q.line),
