@@ -9,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# .dockerignore keeps the build context to the package sources, cypher/ and pyproject.toml.
+# .dockerignore keeps the build context to pyproject.toml and the packages (cypher/ and web/ too).
 COPY . /app/src
 RUN pip install /app/src \
     && useradd --system --home-dir /app --shell /usr/sbin/nologin healthkg \

@@ -108,7 +108,7 @@ def test_dockerignore_keeps_local_state_out_of_the_image() -> None:
         line for line in DOCKERIGNORE.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
     }
     assert {".git", ".venv/", "var/", "data/", "**/node_modules/"} <= ignored
-    for needed in ("pyproject.toml", "api", "graph", "loaders", "cypher"):
+    for needed in ("pyproject.toml", "api", "graph", "loaders", "cypher", "web"):
         assert needed not in ignored and f"{needed}/" not in ignored
 
 
