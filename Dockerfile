@@ -9,9 +9,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# .dockerignore keeps the build context to pyproject.toml and the packages (cypher/ and web/ too).
-COPY . /app/src
-RUN pip install /app/src \
+# .dockerignore keeps the build context to pyproject.toml and the packages (cypher/ and web/ too);
+# the wheel carries them all, so the sources are removed once installed.
+COPY . /tmp/healthkg
+RUN pip install /tmp/healthkg \
+    && rm -rf /tmp/healthkg \
     && useradd --system --home-dir /app --shell /usr/sbin/nologin healthkg \
     && mkdir -p /app/var /app/data \
     && chown healthkg /app/var

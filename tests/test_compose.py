@@ -99,7 +99,7 @@ def test_api_healthcheck_asks_health_endpoint_with_python(compose: dict[str, Any
 def test_dockerfile_installs_the_package_on_python_311_slim() -> None:
     lines = [line.strip() for line in DOCKERFILE.read_text(encoding="utf-8").splitlines()]
     assert lines[[line.startswith("FROM") for line in lines].index(True)] == "FROM python:3.11-slim"
-    assert any(line.startswith("RUN pip install /app/src") for line in lines)
+    assert any(line.startswith("RUN pip install /tmp/healthkg") for line in lines)
     assert lines[-1] == 'CMD ["healthkg", "serve", "--host", "0.0.0.0", "--port", "8000"]'
 
 
