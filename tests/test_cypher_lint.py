@@ -22,6 +22,7 @@ FALKORDB_ONLY_DIR = CYPHER_DIR / "falkordb"
 LINT_TOOL_DIR = REPO_ROOT / "tests" / "tools" / "cypher-lint"
 LINT_SCRIPT = LINT_TOOL_DIR / "lint.mjs"
 FIXTURES_DIR = LINT_TOOL_DIR / "fixtures"
+PARSER_PACKAGE = "@neo4j-cypher/language-support"
 
 # Each bad query, and a fragment of the diagnostic Neo4j's parser must report for it.
 BAD_QUERIES: dict[str, tuple[str, str, str]] = {
@@ -48,12 +49,23 @@ def cypher_files_for_neo4j() -> list[Path]:
     return sorted(p for p in CYPHER_DIR.rglob("*.cypher") if not p.is_relative_to(FALKORDB_ONLY_DIR))
 
 
+def pinned_parser_version() -> str:
+    package = json.loads((LINT_TOOL_DIR / "package.json").read_text("utf-8"))
+    return package["dependencies"][PARSER_PACKAGE]
+
+
+def installed_parser_version() -> str | None:
+    installed = LINT_TOOL_DIR / "node_modules" / PARSER_PACKAGE / "package.json"
+    return json.loads(installed.read_text("utf-8"))["version"] if installed.is_file() else None
+
+
 def ensure_lint_tool_installed() -> None:
     if shutil.which("node") is None or shutil.which("npm") is None:
         pytest.skip("node and npm are needed to run Neo4j's Cypher linter (tests/tools/cypher-lint)")
-    if (LINT_TOOL_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
+    if installed_parser_version() == pinned_parser_version():
         return
-    # `npm ci` installs exactly what package-lock.json pins, and fails if the two disagree.
+    # Missing or another version: `npm ci` installs exactly what package-lock.json pins (and
+    # fails if package.json and the lock disagree).
     installed = subprocess.run(
         ["npm", "ci", "--prefix", str(LINT_TOOL_DIR), "--no-audit", "--no-fund"],
         capture_output=True,
@@ -112,6 +124,12 @@ def lint_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 def report_for(reports: dict[str, Any], path: Path) -> dict[str, Any]:
     return reports[str(path.resolve())]
+
+
+def test_lint_tool_pins_one_exact_parser_version() -> None:
+    lock = json.loads((LINT_TOOL_DIR / "package-lock.json").read_text("utf-8"))
+    assert pinned_parser_version() == "2.0.0-next.38"
+    assert lock["packages"][f"node_modules/{PARSER_PACKAGE}"]["version"] == pinned_parser_version()
 
 
 def test_repository_cypher_files_pass_neo4j_lint(lint_reports: dict[str, Any]) -> None:
