@@ -28,6 +28,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from graph.rows import evidence_to_json
+from loaders.models import Evidence
+
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_FLAG = "U+001F"
 ENTITY_LABEL = "Entity"
@@ -175,7 +178,7 @@ def _write_relationship_file(path: Path, edges: list[dict[str, Any]]) -> Path:
     rows = []
     for edge in edges:
         where = f"{edge['type']} {edge['source']} -> {edge['target']}"
-        evidence = [evidence_json(ev) for ev in edge.get("evidence", [])]
+        evidence = [evidence_to_json(Evidence(**ev)) for ev in edge.get("evidence", [])]
         docs = sorted({ev["doc"] for ev in edge.get("evidence", [])})
         rows.append(
             [
@@ -187,16 +190,6 @@ def _write_relationship_file(path: Path, edges: list[dict[str, Any]]) -> Path:
             ]
         )
     return _write_csv(path, list(RELATIONSHIP_HEADER), rows)
-
-
-def evidence_json(ev: Mapping[str, Any]) -> str:
-    """The stored form of one evidence entry: must stay byte-equal to graph writes' encoding,
-    because retraction finds a document's entries by their `{"doc":"<file>",` prefix."""
-    return json.dumps(
-        {"doc": ev["doc"], "start": ev["start"], "end": ev["end"], "quote": ev["quote"]},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
 
 
 def _column_type(key: str, values: list[Any]) -> str:
