@@ -87,3 +87,10 @@ def test_reset_empties_the_graph(tmp_path: Path) -> None:
     assert _stats(tmp_path)["nodes"]["Document"] == 1
     assert healthkg(tmp_path, "reset").returncode == 0
     assert _stats(tmp_path) == {"nodes": {}, "edges": {}}
+
+
+def test_restarting_the_embedded_server_keeps_the_counts(cli_data: Path) -> None:
+    first = _stats(cli_data)
+    assert not (cli_data / "server.json").exists(), "each CLI run stops the server it started"
+    assert _stats(cli_data) == first
+    assert sum(first["edges"].values()) > 100
