@@ -20,6 +20,7 @@ DOMAIN_WORDS = (
     "妇幼保健院", "中医院", "中医医院", "医保局", "专项行动", "三年行动", "行动计划",
 )
 USER_WORD_FREQ = 200000
+COUNTY_WORD_FREQ = 300
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,11 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     tokenizer.initialize()
     index = division_index()
     for name in index.token_words():
-        tokenizer.add_word(name, USER_WORD_FREQ, "ns")
+        # County names get a modest weight so that a rare name (大社区) does not split common
+        # words (加大社区…); provinces and cities are frequent enough to win.
+        levels = {d.level for d in index.candidates(name)}
+        freq = USER_WORD_FREQ if levels & {"province", "city"} else COUNTY_WORD_FREQ
+        tokenizer.add_word(name, freq, "ns")
     for word in PROPER_NOUNS_WITH_PLACE_NAMES:
         tokenizer.add_word(word, USER_WORD_FREQ * 2, "nt")
     for word in DOMAIN_WORDS:

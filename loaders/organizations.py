@@ -27,6 +27,8 @@ ORGANIZATION_SUFFIXES = {
     "科学院": "科研机构", "有限公司": "企业", "公司": "企业", "血防站": "专业公共卫生机构",
     "急救中心": "专业公共卫生机构", "血液中心": "专业公共卫生机构", "卫生监督所": "专业公共卫生机构",
     "计划生育协会": "社会团体", "红十字会": "社会团体", "医疗集团": "医疗集团", "医共体": "医共体",
+    "协会": "社会团体", "学会": "社会团体", "总会": "社会团体", "指导委员会": "议事协调机构", "纪念馆": "纪念馆",
+    "展览馆": "展览馆", "博物馆": "博物馆", "重点实验室": "重点实验室",
 }
 # Canonical long forms, so 省卫健委 and 江西省卫生健康委员会 are one node.
 CANONICAL_SUFFIX = {
@@ -60,16 +62,20 @@ LEFT_BOUNDARY_WORDS = tuple(sorted({
 # Words naming a kind of body: still a kind with a place before it (江西省公立医院 = all of them).
 KIND_WORDS = frozenset({
     "医院", "公立医院", "综合医院", "综合性医院", "专科医院", "中西医结合医院", "民营医院", "社区医院", "老年医院",
-    "康复医院", "护理院", "乡镇卫生院", "中心卫生院", "研究型医院", "互联网医院", "智慧医院", "平安医院", "示范医院",
+    "护理院", "乡镇卫生院", "中心卫生院", "研究型医院", "互联网医院", "智慧医院", "平安医院", "示范医院",
     "友好医院", "同类医院", "定点医院", "三甲医院", "三级医院", "二级医院", "一级医院", "县级医院", "市级医院",
     "省级医院", "城市医院", "龙头医院", "牵头医院", "基层医院", "分院", "附属医院", "新医院", "大学", "医学院", "公司",
     "有限公司", "医疗集团", "医共体", "城市医疗集团", "县域医共体", "紧密型医共体", "紧密型城市医疗集团",
     "紧密型县域医共体", "科学院", "县级疾控中心", "医科大学", "中医药大学", "中医馆", "各级医院", "卫生院",
-    "社区卫生服务中心", "高水平医院", "医疗机构",
+    "社区卫生服务中心", "高水平医院", "医疗机构", "协会", "学会", "总会", "重点实验室",
 })
+COUNT_IN_NAME = re.compile(r"[\d一二三四五六七八九十]+[所家个座]|类医院|^第[一二三四五六七八九十\d]+(?:周期|批|轮|届)")
+PROPER_MARKS = re.compile(r"大学|学院|科学院|研究院|研究所|第[一二三四五六七八九十\d]+(?:人民|附属|医院|中心)")
+PROPER_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 # Cores that name one body once a place is known (人民医院 of 荷塘区), and nothing without one.
 PLACE_DEPENDENT_CORES = frozenset({
     "人民医院", "中医院", "中医医院", "妇幼保健院", "中心医院", "疾控中心", "疾病预防控制中心", "妇保院", "人民政府",
+    "专科医院", "康复医院", "老年医院", "综合医院",
     "急救中心", "血液中心", "卫生监督所", "血防站", "妇幼保健计划生育服务中心", "精神病医院", "传染病医院",
     "肿瘤医院", "儿童医院", "总医院", "卫生健康委员会", "卫生健康委", "卫健委", "医保局", "医疗保障局", "科技局",
     "财政局", "科技厅", "科学技术厅", "中医药管理局", "疾病预防控制局", "卫生健康局", "卫健局",
@@ -77,7 +83,8 @@ PLACE_DEPENDENT_CORES = frozenset({
 GENERIC_CORES = KIND_WORDS | PLACE_DEPENDENT_CORES
 GENERIC_PREFIXES = ("二级", "三级", "一级", "县级", "市级", "省级", "区级", "乡级", "村级", "各级", "各类", "公立",
                     "民营", "非公立", "社会办", "基层", "城市", "县域", "城乡", "高水平", "优质", "紧密型",
-                    "示范性", "新型", "全国", "国家级", "国内", "顶级", "现代", "智慧", "数字", "标准化", "区域内",
+                    "示范性", "新型", "全国", "国家级", "国家", "国内", "顶级", "现代", "智慧", "数字", "标准化", "区域内",
+                    "省属", "市属", "区属", "县属", "每个", "每所", "用好", "按照", "依照", "通过", "推动",
                     "辖区", "乡镇", "村", "同类", "其他", "所有", "上述", "该", "本", "我")
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县)(?![级域属内外场部委民长])")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
@@ -128,12 +135,23 @@ def _left_edge(clean: str, end: int, suffix_len: int, regions: list[RegionMentio
         if ch in ALWAYS_BOUNDARY_CHARS:
             break
         head = clean[:pos]
+        if re.search(r"\d[家个所座项]$", head):
+            break
         if head.endswith("医院") and pos not in region_starts:
             break  # a complete name ends here; only a branch named by place (…医院江西医院) continues one
         if any(head.endswith(w) and pos - len(w) in token_starts and pos in token_ends for w in LEFT_BOUNDARY_WORDS):
             break
         pos -= 1
     return pos
+
+
+def _has_proper_part(name: str) -> bool:
+    """A name with no place must still name one body: a proper noun, a university, an ordinal."""
+    from loaders.lexicon import tokenize
+
+    if PROPER_MARKS.search(name) or "“" in name:
+        return True
+    return any(t.flag in PROPER_TAGS for t in tokenize(name))
 
 
 def _is_generic(core: str) -> bool:
@@ -208,7 +226,9 @@ class OrganizationRecognizer:
         core = name
         if region and name.startswith(region.name):
             core = name[len(region.name) :]
-        if region is None and _is_generic(surface):
+        if region is None and (_is_generic(surface) or not _has_proper_part(name)):
+            return None
+        if COUNT_IN_NAME.search(surface):
             return None
         if region is not None and (core in KIND_WORDS or len(core) < 2):
             return None

@@ -171,7 +171,7 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
         parties += [Party(m.start, m.end, d.id, d.name) for m, d in regions]
         for a, b in partner_pairs(clean, parties, default_actor):
             graph.edge("PARTNERS_WITH", a, b, ev)
-        found_programs = programs.find(clean, p.starts, p.ends)
+        found_programs = programs.find(clean, p.starts, p.ends, {t.start: t.flag for t in p.tokens})
         program_ids = []
         for prog in found_programs:
             pid = graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), ev)

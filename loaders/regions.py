@@ -228,7 +228,13 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if cut not in token_starts or stem in TOWN_STEMS_THAT_ARE_WORDS:
                 continue
             tag = word_tag(stem)
-            if tag in ("ns", "nr", "nz", "nrt") or (tag is None and not contains_common_word(stem)):
+            known_place = tag in ("ns", "nr", "nz", "nrt")
+            name = stem + match.group(2)
+            if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县市区省村"):
+                continue  # 每个乡镇, 县聘乡用: not a town's name
+            if name.endswith("城镇") and not known_place:
+                continue  # 卫生城镇; 望城镇 is the place 望城 with 镇
+            if known_place or (tag is None and not contains_common_word(stem)):
                 out.append((cut, match.end(), stem + match.group(2)))
                 break
     return out
