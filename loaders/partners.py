@@ -42,8 +42,9 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
                 ("推进", "加强", "深化", "推动", "开展", "建立", "积极", "深入", "全面", "持续", "继续", "着力"))):
             pairs.append((actor_id, party.id))  # 深入推进与南昌大学第二附属医院合作: the actor is the first party
     if any(word in clean for word in MEMBERSHIP_WORDS):
-        groups = [p for p in ordered if p.name.endswith(GROUP_ENDINGS)]
-        members = [p for p in ordered if p not in groups]
+        bodies = [p for p in ordered if not p.id.startswith("region:")]
+        groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]
+        members = [p for p in bodies if p not in groups]
         hub = groups[0] if groups else (members[0] if len(members) > 1 else None)
         if hub is not None:
             pairs.extend((m.id, hub.id) for m in members if m is not hub)

@@ -147,7 +147,7 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                 regions = _regions(graph, p, resolver, None)
         recognizer = OrganizationRecognizer(resolver)
         subject = _subject_region(regions)
-        orgs = _merge_parenthesised(recognizer.find(clean, [m for m, _ in regions], p.starts, p.ends, subject))
+        orgs = _merge_parenthesised(recognizer.find(clean, [m for m, _ in regions], p.starts, p.ends, subject), clean)
         org_ids = [_add_org(graph, m, ev) for m in orgs]
         for town_start, town_end, town_id in _towns(graph, p, regions, resolver, ev):
             for m, org_id in zip(orgs, org_ids, strict=True):
@@ -168,7 +168,8 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                 graph.region(div, ev, m.group(0))
         actors = _clause_actors(s, regions, orgs, org_ids)
         parties = [Party(m.start, m.end, oid, m.name) for m, oid in zip(orgs, org_ids, strict=True)]
-        parties += [Party(m.start, m.end, d.id, d.name) for m, d in regions]
+        parties += [Party(m.start, m.end, d.id, d.name) for m, d in regions
+                    if not any(o.start <= m.start and m.end <= o.end for o in orgs)]
         for a, b in partner_pairs(clean, parties, default_actor):
             graph.edge("PARTNERS_WITH", a, b, ev)
         found_programs = programs.find(clean, p.starts, p.ends, {t.start: t.flag for t in p.tokens})
@@ -232,12 +233,13 @@ def _subject_region(regions: list[tuple[RegionMention, Division]]) -> Division |
     return next((d for m, d in regions if m.start == 0 and d.level in ("county", "city")), None)
 
 
-def _merge_parenthesised(orgs: list[OrgMention]) -> list[OrgMention]:
+def _merge_parenthesised(orgs: list[OrgMention], clean: str) -> list[OrgMention]:
     """中南大学湘雅医院江西医院(江西省人民医院): the name in brackets is another name of the same body."""
     out: list[OrgMention] = []
     for m in orgs:
         prev = out[-1] if out else None
-        if prev and prev.label == m.label and m.start == prev.end + 1:
+        if (prev and prev.label == m.label and m.start == prev.end + 1 and clean[prev.end] in "(（"
+                and clean[m.end : m.end + 1] in (")", "）")):
             prev.aliases.extend([m.name, *m.aliases])
             continue
         out.append(m)

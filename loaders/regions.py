@@ -228,7 +228,7 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if cut not in token_starts or stem in TOWN_STEMS_THAT_ARE_WORDS:
                 continue
             tag = word_tag(stem)
-            known_place = tag in ("ns", "nr", "nz", "nrt")
+            known_place = tag == "ns"
             name = stem + match.group(2)
             if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县市区省村"):
                 continue  # 每个乡镇, 县聘乡用: not a town's name
