@@ -173,11 +173,23 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
         for a, b in partner_pairs(clean, parties, default_actor):
             graph.edge("PARTNERS_WITH", a, b, ev)
         found_programs = programs.find(clean, p.starts, p.ends, {t.start: t.flag for t in p.tokens})
+        own_line = {d.code for d in division_index().chain(section_region.code)} if section_region else set()
         program_ids = []
         for prog in found_programs:
             pid = graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), ev)
             program_ids.append((prog.start, pid))
-            for actor in actors.get(_clause_of(s, prog.start), [default_actor]):
+            clause = _clause_of(s, prog.start)
+            doers = list(actors.get(clause, [default_actor]))
+            # Places and bodies named in the clause before the program carry it out too
+            # (推进攸县、渌口区3家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
+            doers += [d.id for m, d in regions if clause[0] <= m.start and m.end <= prog.start
+                      and d.code not in own_line]
+            doers += [oid for m, oid in zip(orgs, org_ids, strict=True)
+                      if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"]
+            # A place named inside the program's name is where it comes from (三明医改经验).
+            doers += [d.id for m, d in regions if prog.start <= m.start and m.end <= prog.end
+                      and d.code not in own_line]
+            for actor in dict.fromkeys(doers):
                 if actor:
                     graph.edge("IMPLEMENTS", actor, pid, ev)
         for t in targets.find(clean, s.clauses(), kind, doc_year):
@@ -283,7 +295,12 @@ def _clause_actors(s: Sentence, regions: list[tuple[RegionMention, Division]], o
     """Who carries out what a clause says: a place or body that opens the clause, else the default."""
     out: dict[tuple[int, int], list[str]] = {}
     for clause in s.clauses():
-        opening = [d.id for m, d in regions if m.start == clause[0] and d.level != "province"]
+        opening: list[str] = []
+        pos = clause[0]
+        for m, d in sorted(regions, key=lambda r: r[0].start):
+            if m.start == pos and d.level != "province":
+                opening.append(d.id)  # 石峰区、芦淞区积极探索…: each listed place
+                pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
         bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == clause[0]]
         if bodies:
             out[clause] = bodies
