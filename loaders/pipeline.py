@@ -205,8 +205,11 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                                    comparator=t.comparator, year=t.year, kind=t.kind), ev)
             for c in committers:
                 graph.edge("SETS_TARGET", c, tid, ev)
+            # A program ties to a figure in its own clause, or as the topic of the sentence's first clause.
+            figure_clause = _clause_of(s, t.start)
+            first_clause = s.clauses()[0] if s.clauses() else (0, 0)
             for start, pid in program_ids:
-                if start < t.start:
+                if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
                     graph.edge("SETS_TARGET", pid, tid, ev)
     nodes = [n for n in graph.nodes.values()]
     return DocumentExtraction(document=document, text=text, nodes=nodes, edges=list(graph.edges.values()))

@@ -26,7 +26,9 @@ NUMBER = re.compile(
     r"人|例|张|床|岁|天|小时|次|剂|台|辆|座|支|种|份|户|套|位|强|条|间|批|万)?(余|多)?"
 )
 CHINESE_NUMBER = re.compile(r"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})(所|家|名|例|位)(?![一-龥]{0,1}体)")
-RANK = re.compile(r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)")
+RANK = re.compile(r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)|(?<=全国|全省|全市)第(\d+|[一二三四五六七八九十]{1,3})(个)"
+                  r"|(?<=排名)[^，,。；;第]{0,10}第(\d+|[一二三四五六七八九十]{1,3})()")
+ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|新增|感染|事故|发生)")
 NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分|版|期|届|批次|周期|轮|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
 COMPARATOR_VERBS = tuple(sorted({
     "达到", "达", "提高到", "提高至", "提升至", "提升到", "降低到", "降低至", "降至", "下降到", "下降至", "增至",
@@ -161,9 +163,13 @@ class TargetExtractor:
             if value is not None and not any(a <= m.start() < b for a, b in quoted):
                 found.append((m.start(), m.end(), value, m.group(2), ""))
         for m in RANK.finditer(clean):
-            value = _number(m.group(1))
+            number = m.group(1) or m.group(3) or m.group(5)
+            unit = m.group(2) or m.group(4) or "名"
+            value = _number(number) if number else None
             if value is not None:
-                found.append((m.start(), m.end(), value, m.group(2), "="))
+                found.append((m.start() if not m.group(5) else m.end() - len(number) - 1, m.end(), value, unit, "="))
+        for m in ZERO.finditer(clean):
+            found.append((m.start(), m.end(), 0.0, "例", "="))
         found.sort()
         return [f for i, f in enumerate(found) if not any(o[0] <= f[0] < o[1] and o != f for o in found[:i])]
 
@@ -212,16 +218,29 @@ class TargetExtractor:
         before_metric = _clean_metric(re.split(r"[、]", before)[-1] if not has_verb else before)
         backward = has_verb or not after or re.match(r"^[，,。；;、]", after) or re.match(
             r"^的(?:任务|目标|水平|要求|标准|成绩|纪录|记录)", after)
-        if backward:
+        if backward and (before_metric or not after):
             if before_metric and len(before_metric) <= MAX_METRIC:
                 return _split_shared(before_metric, 0, mode), before_metric
             return ([before_metric] if before_metric else []), ""
-        forward = re.split(r"[，,。；;、：:（(—]", after, maxsplit=1)[0]
+        forward = _outside_brackets_until(after, "，,。；;、：:—")
         cut = forward.find("的")
         if cut > 1:
             forward = forward[:cut]
         forward = _before_first_verb(forward)[:MAX_METRIC]
         return [_clean_metric(forward)], ""
+
+
+def _outside_brackets_until(text: str, stops: str) -> str:
+    """`text` up to the first stop character that is not inside brackets (流行县(市、区)…)."""
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in stops:
+            return text[:k]
+    return text
 
 
 def _before_first_verb(phrase: str) -> str:
@@ -230,7 +249,7 @@ def _before_first_verb(phrase: str) -> str:
     from loaders.lexicon import tokenize
 
     for token in tokenize(phrase):
-        if token.start >= 2 and token.flag in ("v", "vd", "vi") and len(token.word) >= 2:
+        if token.start >= 2 and (token.flag in ("v", "vd", "vi") and len(token.word) >= 2 or token.flag in ("d", "ad", "a")):
             return phrase[: token.start]
     return phrase
 
