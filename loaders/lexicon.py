@@ -82,6 +82,6 @@ def contains_common_word(text: str) -> bool:
     for size in range(2, len(text) + 1):
         for i in range(len(text) - size + 1):
             tag = word_tag(text[i : i + size])
-            if tag and tag[0] in "nvadm" and tag not in ("ns", "nr", "nz", "nrt", "nt"):
+            if tag and tag not in ("ns", "nr", "nz", "nrt", "nt", "nrfg"):
                 return True
     return False

@@ -145,6 +145,17 @@ def _left_edge(clean: str, end: int, suffix_len: int, regions: list[RegionMentio
     return pos
 
 
+# Kinds that stay plural whatever is put before them (强化公立医院, 南昌地区公立医院).
+PLURAL_KINDS = ("公立医院", "县级医院", "市级医院", "省级医院", "二级医院", "三级医院", "一级医院", "社区医院",
+                "民营医院", "互联网医院", "研究型医院", "三甲医院", "定点医院", "示范医院", "龙头医院", "牵头医院",
+                "基层医院", "综合性医院", "智慧医院", "平安医院", "友好医院", "同类医院", "各级医院", "城市医院",
+                "乡镇卫生院", "中心卫生院", "医疗机构", "高水平医院")
+
+
+def _ends_with_kind(name: str) -> bool:
+    return name.endswith(PLURAL_KINDS)
+
+
 def _has_proper_part(name: str) -> bool:
     """A name with no place must still name one body: a proper noun, a university, an ordinal."""
     from loaders.lexicon import tokenize
@@ -228,7 +239,7 @@ class OrganizationRecognizer:
             core = name[len(region.name) :]
         if region is None and (_is_generic(surface) or not _has_proper_part(name)):
             return None
-        if COUNT_IN_NAME.search(surface):
+        if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None
         if region is not None and (core in KIND_WORDS or len(core) < 2):
             return None

@@ -148,10 +148,9 @@ def find_region_names(clean: str, token_starts: frozenset[int], token_ends: froz
         is_full = word in index.by_name
         if not is_full and not (start in token_starts and end in token_ends):
             continue
-        if is_full and start not in token_starts and not _follows_region(out, start):
-            # 卫生城镇 must not yield 城镇; a full name starts a word or follows another place name.
-            if len(word) <= 3:
-                continue
+        if is_full and len(word) <= 3 and not _follows_region(out, start) and not (
+                start in token_starts and end in token_ends):
+            continue  # 和县 inside 集团和县域医共体: a short full name must be a whole word
         out.append(RegionMention(start, end, word, tuple(index.candidates(word))))
         last_end = end
     return out

@@ -26,9 +26,10 @@ NUMBER = re.compile(
     r"人|例|张|床|岁|天|小时|次|剂|台|辆|座|支|种|份|户|套|位|强|条|间|批|万)?(余|多)?"
 )
 CHINESE_NUMBER = re.compile(r"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})(所|家|名|例|位)(?![一-龥]{0,1}体)")
-RANK = re.compile(r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)|(?<=全国|全省|全市)第(\d+|[一二三四五六七八九十]{1,3})(个)"
+RANK = re.compile(r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)|(?!)()()"
                   r"|(?<=排名)[^，,。；;第]{0,10}第(\d+|[一二三四五六七八九十]{1,3})()")
-ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|新增|感染|事故|发生)")
+ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|感染|事故)")
+CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利")
 NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分|版|期|届|批次|周期|轮|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
 COMPARATOR_VERBS = tuple(sorted({
     "达到", "达", "提高到", "提高至", "提升至", "提升到", "降低到", "降低至", "降至", "下降到", "下降至", "增至",
@@ -40,7 +41,7 @@ AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高�
 AT_MOST = ("不超过", "控制在", "低于", "以内")
 METRIC_PREFIXES = tuple(sorted({
     "全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "本市", "力争", "确保", "争取", "计划",
-    "预计", "其中", "累计", "全年", "当年", "今年", "到", "在", "使", "让", "并", "且", "和", "及", "同时", "进一步",
+    "预计", "其中", "累计", "全年", "当年", "今年", "到", "使", "让", "并", "且", "和", "及", "同时", "进一步",
     "共计", "以", "将", "仅用", "仅", "已", "均", "完成", "实现",
 }, key=len, reverse=True))
 YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
@@ -89,6 +90,7 @@ def _clean_metric(metric: str) -> str:
             if metric.startswith(prefix) and len(metric) > len(prefix) + 1:
                 metric, changed = metric[len(prefix) :], True
                 break
+    metric = metric.removesuffix("各")
     for verb in ("保持", "达到", "为", "达"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
@@ -223,9 +225,17 @@ class TargetExtractor:
                 return _split_shared(before_metric, 0, mode), before_metric
             return ([before_metric] if before_metric else []), ""
         forward = _outside_brackets_until(after, "，,。；;、：:—")
+        forward = re.split(r"[和及与]\d", forward, maxsplit=1)[0]
         cut = forward.find("的")
         if cut > 1:
-            forward = forward[:cut]
+            # 5个覆盖县乡(街道)的市级专科联盟: after a verb phrase the counted noun follows 的
+            from loaders.lexicon import tokenize
+
+            first = tokenize(forward[:cut])
+            if first and first[0].flag.startswith("v") and len(forward) > cut + 2:
+                forward = forward[cut + 1 :]
+            else:
+                forward = forward[:cut]
         forward = _before_first_verb(forward)[:MAX_METRIC]
         return [_clean_metric(forward)], ""
 
@@ -249,7 +259,7 @@ def _before_first_verb(phrase: str) -> str:
     from loaders.lexicon import tokenize
 
     for token in tokenize(phrase):
-        if token.start >= 2 and (token.flag in ("v", "vd", "vi") and len(token.word) >= 2 or token.flag in ("d", "ad", "a")):
+        if token.start >= 2 and (token.flag in ("v", "vd", "vi") and len(token.word) >= 2 or token.flag in ("d", "ad", "p") or token.word in CUT_WORDS):
             return phrase[: token.start]
     return phrase
 
