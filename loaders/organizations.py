@@ -222,7 +222,7 @@ class OrganizationRecognizer:
         nxt = clean[end : end + 2]
         if suffix in ("大学", "医学院", "公司", "科学院") and nxt[:1] in ("生", "附", "第", "湘", "北", "医"):
             return True
-        return nxt[:1] in ("长", "生") or nxt.startswith(("管理", "建设", "院长", "感染"))
+        return nxt[:1] in ("长", "生") or nxt.startswith(("管理", "院长", "感染"))
 
     def _build(self, clean: str, start: int, end: int, suffix: str, label: str, kind: str,
                regions: list[RegionMention], subject: Division | None) -> OrgMention | None:

