@@ -60,7 +60,9 @@ def read_document(path: Path) -> tuple[str, str]:
     """Return (file name, decoded text) of a `.txt` document."""
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"{path.name}: unsupported file type {path.suffix or '(none)'}; only .txt is read")
+        raise DocumentError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'}; only .txt is read"
+        )
     if not path.is_file():
         raise DocumentError(f"{path}: no such file")
     try:

@@ -13,11 +13,17 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a space-separated word list (how the modules write their vocabularies)."""
+    return tuple(text.split())
+
+
 # Multi-word proper nouns that contain a place name but are not that place.
 PROPER_NOUNS_WITH_PLACE_NAMES = ("上海合作组织", "上合组织", "中山大学", "中南大学", "北京协和医学院")
-DOMAIN_WORDS = (
-    "卫健委", "卫生健康委", "疾控中心", "医共体", "医联体", "医疗集团", "卫生院", "社区卫生服务中心",
-    "妇幼保健院", "中医院", "中医医院", "医保局", "专项行动", "三年行动", "行动计划",
+DOMAIN_WORDS = words(
+    "卫健委 卫生健康委 疾控中心 医共体 医联体 医疗集团 卫生院 社区卫生服务中心 妇幼保健院 中医院 中医医院 "
+    "医保局 专项行动 三年行动 行动计划"
 )
 USER_WORD_FREQ = 200000
 COUNTY_WORD_FREQ = 300

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PARTNERSHIP_WORDS = ("合作", "共建", "托管", "帮扶", "对口支援", "支援", "协作", "结对", "签约", "签订", "医联体",
-                     "医共体", "医疗集团", "专科联盟", "共同体", "联合体")
+from loaders.lexicon import words
+
+PARTNERSHIP_WORDS = words(
+    "合作 共建 托管 帮扶 对口支援 支援 协作 结对 签约 签订 医联体 医共体 医疗集团 专科联盟 共同体 联合体"
+)
 MEMBERSHIP_WORDS = ("为龙头", "为成员", "为牵头", "牵头", "为核心", "成员单位")
 GROUP_ENDINGS = ("总院", "医疗集团", "医共体", "医联体", "共同体", "联盟")
 JOINERS = "与和同跟"
@@ -38,9 +41,14 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
         left = next((p for p in reversed(ordered[:k]) if p.end == joiner), None)
         if left is not None:
             pairs.append((left.id, party.id))
-        elif actor_id and (joiner == 0 or not clean[joiner - 1].isalnum() or clean[:joiner].endswith(
-                ("推进", "加强", "深化", "推动", "开展", "建立", "积极", "深入", "全面", "持续", "继续", "着力"))):
-            pairs.append((actor_id, party.id))  # 深入推进与南昌大学第二附属医院合作: the actor is the first party
+        elif actor_id and (
+            joiner == 0
+            or not clean[joiner - 1].isalnum()
+            or clean[:joiner].endswith(words("推进 加强 深化 推动 开展 建立 积极 深入 全面 持续 继续 着力"))
+        ):
+            pairs.append(
+                (actor_id, party.id)
+            )  # 深入推进与南昌大学第二附属医院合作: the actor is the first party
     if any(word in clean for word in MEMBERSHIP_WORDS):
         bodies = [p for p in ordered if not p.id.startswith("region:")]
         groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]

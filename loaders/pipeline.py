@@ -17,14 +17,30 @@ from dataclasses import dataclass
 from loaders.document_meta import date_of, own_region, title_of, year_of
 from loaders.lexicon import Token, token_boundaries, tokenize
 from loaders.models import (
-    Document, DocumentExtraction, Edge, Evidence, Hospital, NodeBase, Official, Organization, Program, Region,
+    Document,
+    DocumentExtraction,
+    Edge,
+    Evidence,
+    Hospital,
+    NodeBase,
+    Official,
+    Organization,
+    Program,
+    Region,
     Target,
 )
 from loaders.officials import find_officials
 from loaders.organizations import OrganizationRecognizer, OrgMention, parent_hospital_pairs
 from loaders.partners import Party, partner_pairs
 from loaders.programs import ProgramRecognizer
-from loaders.regions import Division, RegionMention, RegionResolver, division_index, find_region_names, towns_in
+from loaders.regions import (
+    Division,
+    RegionMention,
+    RegionResolver,
+    division_index,
+    find_region_names,
+    towns_in,
+)
 from loaders.sentences import Sentence, split_sentences
 from loaders.targets import TargetExtractor, section_kind
 
@@ -80,8 +96,9 @@ class _Builder:
             self.add(Region(id=parent.id, name=parent.name, level=parent.level, code=parent.code), None)
             if ev is not None:
                 self.edge("PART_OF", child.id, parent.id, ev)
-        return self.add(Region(id=div.id, name=div.name, level=div.level, code=div.code), ev,
-                        [alias] if alias else [])
+        return self.add(
+            Region(id=div.id, name=div.name, level=div.level, code=div.code), ev, [alias] if alias else []
+        )
 
 
 def _parse(sentences: list[Sentence]) -> list[_Parsed]:
@@ -125,10 +142,17 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
     headings = [p for p in parsed if _section_heading(p)]
     own = None if len(headings) >= 2 else _choose_own_region(parsed, text)
     graph = _Builder(file_name, text)
-    document = Document(id=f"doc:{file_name}", name=title_of(text), file=file_name, title=title_of(text),
-                        date=date_of(text, doc_year), year=doc_year,
-                        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), chars=len(text),
-                        region=own.id if own else None)
+    document = Document(
+        id=f"doc:{file_name}",
+        name=title_of(text),
+        file=file_name,
+        title=title_of(text),
+        date=date_of(text, doc_year),
+        year=doc_year,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        chars=len(text),
+        region=own.id if own else None,
+    )
     section_region, section_official = own, None
     resolver = RegionResolver(own.code if own else None)
     kind = "goal"
@@ -147,7 +171,9 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                 regions = _regions(graph, p, resolver, None)
         recognizer = OrganizationRecognizer(resolver)
         subject = _subject_region(regions)
-        orgs = _merge_parenthesised(recognizer.find(clean, [m for m, _ in regions], p.starts, p.ends, subject), clean)
+        orgs = _merge_parenthesised(
+            recognizer.find(clean, [m for m, _ in regions], p.starts, p.ends, subject), clean
+        )
         org_ids = [_add_org(graph, m, ev) for m in orgs]
         for town_start, town_end, town_id in _towns(graph, p, regions, resolver, ev):
             for m, org_id in zip(orgs, org_ids, strict=True):
@@ -168,8 +194,11 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                 graph.region(div, ev, m.group(0))
         actors = _clause_actors(s, regions, orgs, org_ids)
         parties = [Party(m.start, m.end, oid, m.name) for m, oid in zip(orgs, org_ids, strict=True)]
-        parties += [Party(m.start, m.end, d.id, d.name) for m, d in regions
-                    if not any(o.start <= m.start and m.end <= o.end for o in orgs)]
+        parties += [
+            Party(m.start, m.end, d.id, d.name)
+            for m, d in regions
+            if not any(o.start <= m.start and m.end <= o.end for o in orgs)
+        ]
         for a, b in partner_pairs(clean, parties, default_actor):
             graph.edge("PARTNERS_WITH", a, b, ev)
         found_programs = programs.find(clean, p.starts, p.ends, {t.start: t.flag for t in p.tokens})
@@ -182,13 +211,22 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
             doers = list(actors.get(clause, [default_actor]))
             # Places and bodies named in the clause before the program carry it out too
             # (推进攸县、渌口区3家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
-            doers += [d.id for m, d in regions if clause[0] <= m.start and m.end <= prog.start
-                      and d.code not in own_line]
-            doers += [oid for m, oid in zip(orgs, org_ids, strict=True)
-                      if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"]
+            doers += [
+                d.id
+                for m, d in regions
+                if clause[0] <= m.start and m.end <= prog.start and d.code not in own_line
+            ]
+            doers += [
+                oid
+                for m, oid in zip(orgs, org_ids, strict=True)
+                if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
+            ]
             # A place named inside the program's name is where it comes from (三明医改经验).
-            doers += [d.id for m, d in regions if prog.start <= m.start and m.end <= prog.end
-                      and d.code not in own_line]
+            doers += [
+                d.id
+                for m, d in regions
+                if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
+            ]
             for actor in dict.fromkeys(doers):
                 if actor:
                     graph.edge("IMPLEMENTS", actor, pid, ev)
@@ -199,10 +237,23 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
             committers = [c for c in committers if c]
             subject_id = committers[0] if committers else document.id
             digest = hashlib.sha1(
-                "|".join(map(str, (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind))).encode()
+                "|".join(
+                    map(str, (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind))
+                ).encode()
             ).hexdigest()[:12]
-            tid = graph.add(Target(id=f"target:{digest}", name=t.metric, metric=t.metric, value=t.value, unit=t.unit,
-                                   comparator=t.comparator, year=t.year, kind=t.kind), ev)
+            tid = graph.add(
+                Target(
+                    id=f"target:{digest}",
+                    name=t.metric,
+                    metric=t.metric,
+                    value=t.value,
+                    unit=t.unit,
+                    comparator=t.comparator,
+                    year=t.year,
+                    kind=t.kind,
+                ),
+                ev,
+            )
             for c in committers:
                 graph.edge("SETS_TARGET", c, tid, ev)
             # A program ties to a figure in its own clause, or as the topic of the sentence's first clause.
@@ -215,8 +266,9 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
     return DocumentExtraction(document=document, text=text, nodes=nodes, edges=list(graph.edges.values()))
 
 
-def _regions(graph: _Builder, p: _Parsed, resolver: RegionResolver,
-             ev: Evidence | None) -> list[tuple[RegionMention, Division]]:
+def _regions(
+    graph: _Builder, p: _Parsed, resolver: RegionResolver, ev: Evidence | None
+) -> list[tuple[RegionMention, Division]]:
     out = []
     for m in p.regions:
         div = resolver.resolve(m.candidates)
@@ -228,15 +280,24 @@ def _regions(graph: _Builder, p: _Parsed, resolver: RegionResolver,
     return out
 
 
-def _towns(graph: _Builder, p: _Parsed, regions: list[tuple[RegionMention, Division]], resolver: RegionResolver,
-           ev: Evidence) -> list[tuple[int, int, str]]:
+def _towns(
+    graph: _Builder,
+    p: _Parsed,
+    regions: list[tuple[RegionMention, Division]],
+    resolver: RegionResolver,
+    ev: Evidence,
+) -> list[tuple[int, int, str]]:
     out = []
     counties = [d for _, d in regions if d.level == "county"]
     own_county = resolver.by_level_suffix("区") or resolver.by_level_suffix("县")
-    county = counties[-1] if counties else (own_county if own_county and own_county.level == "county" else None)
+    county = (
+        counties[-1] if counties else (own_county if own_county and own_county.level == "county" else None)
+    )
     for start, end, name in towns_in(p.sentence.clean, p.starts):
         full = f"{county.name}{name}" if county else name
-        town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full] if county else []), ev)
+        town_id = graph.add(
+            Region(id=f"region:{full}", name=name, level="town", aliases=[full] if county else []), ev
+        )
         if county:
             graph.region(county, ev)
             graph.edge("PART_OF", town_id, county.id, ev)
@@ -253,8 +314,13 @@ def _merge_parenthesised(orgs: list[OrgMention], clean: str) -> list[OrgMention]
     out: list[OrgMention] = []
     for m in orgs:
         prev = out[-1] if out else None
-        if (prev and prev.label == m.label and m.start == prev.end + 1 and clean[prev.end] in "(（"
-                and clean[m.end : m.end + 1] in (")", "）")):
+        if (
+            prev
+            and prev.label == m.label
+            and m.start == prev.end + 1
+            and clean[prev.end] in "(（"
+            and clean[m.end : m.end + 1] in (")", "）")
+        ):
             prev.aliases.extend([m.name, *m.aliases])
             continue
         out.append(m)
@@ -270,8 +336,15 @@ def _add_org(graph: _Builder, m: OrgMention, ev: Evidence) -> str:
     return node_id
 
 
-def _officials(graph: _Builder, p: _Parsed, orgs: list[OrgMention], org_ids: list[str],
-               regions: list[tuple[RegionMention, Division]], ev: Evidence, section: Division | None) -> list[str]:
+def _officials(
+    graph: _Builder,
+    p: _Parsed,
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    regions: list[tuple[RegionMention, Division]],
+    ev: Evidence,
+    section: Division | None,
+) -> list[str]:
     clean = p.sentence.clean
     speakers = [(t.start, t.end, t.word) for t in p.tokens if t.flag in PERSON_TAGS]
     ids = []
@@ -285,16 +358,21 @@ def _officials(graph: _Builder, p: _Parsed, orgs: list[OrgMention], org_ids: lis
                 if body_id is None and m.end == off.org_end:
                     body_id, body_name = d.id, d.name
         scope = body_id or (section.id if section else "")
-        oid = graph.add(Official(id=f"official:{off.name}|{scope}", name=off.name, title=off.title,
-                                 organization=body_name), ev)
+        oid = graph.add(
+            Official(
+                id=f"official:{off.name}|{scope}", name=off.name, title=off.title, organization=body_name
+            ),
+            ev,
+        )
         if body_id:
             graph.edge("HOLDS_POSITION", oid, body_id, ev)
         ids.append(oid)
     return ids
 
 
-def _clause_actors(s: Sentence, regions: list[tuple[RegionMention, Division]], orgs: list[OrgMention],
-                   org_ids: list[str]) -> dict[tuple[int, int], list[str]]:
+def _clause_actors(
+    s: Sentence, regions: list[tuple[RegionMention, Division]], orgs: list[OrgMention], org_ids: list[str]
+) -> dict[tuple[int, int], list[str]]:
     """Who carries out what a clause says: a place or body that opens the clause, else the default."""
     out: dict[tuple[int, int], list[str]] = {}
     for clause in s.clauses():

@@ -13,60 +13,71 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-PROGRAM_SUFFIXES = (
-    "专项行动", "行动计划", "专项治理", "专项整治", "示范项目", "示范创建", "体系建设", "标准化建设",
-    "行动", "工程", "计划", "规划", "纲要", "改革", "试点", "示范区", "试验区", "项目", "活动", "运动", "创建",
-    "评审", "考核", "评价", "制度", "条例", "方案", "筛查", "建设", "政策", "基地", "峰会", "论坛",
-    "博览会", "主题教育", "复审", "评选",
+from loaders.lexicon import words
+
+PROGRAM_SUFFIXES = words(
+    "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
+    "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
+    "论坛 博览会 主题教育 复审 评选"
 )
 # Words that make a program only after a quoted name (“县聘乡用”机制), being slogans otherwise.
 QUOTE_ONLY_SUFFIXES = ("机制", "模式")
 EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
 # A program word followed by these is part of an honour or an outcome, not a program's name.
-FOLLOWING_WORDS = ("先进", "优秀", "示范单位", "称号", "发展", "成果", "成效", "红利", "任务")
+FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务")
 # Program words that are also verbs: followed by a noun they act on it (株洲市创建全国文明城市).
-VERBAL_SUFFIXES = frozenset({"创建", "建设", "改革", "评价", "考核", "筛查", "评审", "示范创建"})
+VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评审 示范创建"))
 AFTER_A_NAME = frozenset("，,。；;、：:)）”和与及等的工为是取实中落扎进持有纳")
 COUNTED = re.compile(r"\d+[家个项所名条批类]$")
 # 建设 names a program only when what is built is a named system or facility.
-BUILT_THINGS = ("体系", "平台", "中心", "基地", "医院", "机构", "项目", "示范区", "试验区", "高地", "专科", "学科",
-                "实验室", "医联体", "医共体", "医疗集团", "共同体", "社区", "工程", "站", "室", "馆", "网络",
-                "标准化", "一体化", "信息化", "科", "制度", "病房", "城市", "县城", "乡镇", "园区", "强省")
+BUILT_THINGS = words(
+    "体系 平台 中心 基地 医院 机构 项目 示范区 试验区 高地 专科 学科 实验室 医联体 医共体 医疗集团 共同体 "
+    "社区 工程 站 室 馆 网络 标准化 一体化 信息化 科 制度 病房 城市 县城 乡镇 园区 强省"
+)
 FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
-LEFT_BOUNDARY_CHARS = frozenset("，,。；;：:、（()）“”\"《》!！?？—…·")
+LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
 ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等")
-LEFT_BOUNDARY_WORDS = tuple(sorted({
-    "实施", "推进", "开展", "落实", "深化", "加强", "推动", "建立", "完善", "打造", "启动", "组织", "继续", "持续",
-    "深入", "全面", "积极", "大力", "加快", "扎实", "做好", "做实", "做细", "做优", "建设", "创建", "争创", "申报",
-    "推行", "推广", "执行", "贯彻", "部署", "巩固", "探索", "开启", "参与", "围绕", "聚焦", "依托", "通过",
-    "支持", "鼓励", "引导", "规范", "强化", "坚持", "抓好", "抓实", "抓", "实行", "制定", "出台", "颁布",
-    "印发", "发布", "编制", "谋划", "筹办", "举办", "承办", "获批", "入选", "纳入", "进一步", "不断", "认真",
-    "切实", "着力", "努力", "力争", "确保", "全力", "稳妥", "有序", "常态化", "统筹", "同步", "率先", "首创",
-    "健全", "充分", "释放", "畅通", "形成", "构建", "巩固拓展", "积极推动", "深入推进", "深入实施", "深入开展", "大力实施", "大力推进", "加快推进", "加快建设",
-    "成功", "先后", "相继", "顺利", "完成", "迎接", "接受", "做强", "建强", "用好", "和", "同", "解决",
-    "融入", "主动融入", "调研", "宣传", "以上", "以下", "及以上", "为单位", "扩大", "同类",
-    "继续实施", "全力推进", "全面推进", "学习借鉴", "借鉴", "推出", "实现", "取得", "助力", "配合", "协助",
-    "牵头", "以及", "其中", "包括", "重点", "一批", "一系列", "各项", "各类", "相关", "有关", "这项", "此项",
-    "全省", "全市", "全区", "全县", "我省", "我市", "我区", "我县", "本市", "今年", "明年", "年内", "上下",
-}, key=len, reverse=True))
-GENERIC_HEADS = frozenset({
-    "各项", "这项", "一批", "重点", "重大", "相关", "有关", "各类", "专项", "若干", "系列", "民生实事", "多项", "此项",
-    "本项", "重点项目", "建设", "发展", "工作", "示范", "国家", "省级", "市级", "县级", "改善", "推进", "提升",
-    "综合", "深化", "全面", "试点", "三年", "五年", "年度", "新一轮", "综合改革", "体制改革", "体制机制", "党的",
-    "行业", "队伍", "作风", "能力", "人才", "学科", "专科", "基础", "设施", "信息化", "标准化", "规范化",
-    "绩效", "调研", "项目", "工程", "医院", "机构", "体系", "制度", "政策", "活动", "服务", "环节", "帮扶",
-    "所有", "工作", "长效", "运行", "激励", "管理", "保障", "体制", "协调", "联动", "工作机制", "长效机制",
-})
+LEFT_BOUNDARY_WORDS = tuple(
+    sorted(
+        words(
+            "实施 推进 开展 落实 深化 加强 推动 建立 完善 打造 启动 组织 继续 持续 深入 全面 积极 大力 "
+            "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
+            "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 出台 颁布 印发 "
+            "发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 稳妥 "
+            "有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 积极推动 深入推进 "
+            "深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 完成 迎接 接受 "
+            "做强 建强 用好 和 同 解决 融入 主动融入 调研 宣传 以上 以下 及以上 为单位 扩大 同类 继续实施 "
+            "全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 包括 重点 一批 "
+            "一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 本市 今年 明年 "
+            "年内 上下"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+GENERIC_HEADS = frozenset(
+    words(
+        "各项 这项 一批 重点 重大 相关 有关 各类 专项 若干 系列 民生实事 多项 此项 本项 重点项目 建设 "
+        "发展 工作 示范 国家 省级 市级 县级 改善 推进 提升 综合 深化 全面 试点 三年 五年 年度 新一轮 "
+        "综合改革 体制改革 体制机制 党的 行业 队伍 作风 能力 人才 学科 专科 基础 设施 信息化 标准化 "
+        "规范化 绩效 调研 项目 工程 医院 机构 体系 制度 政策 活动 服务 环节 帮扶 所有 长效 运行 激励 管理 "
+        "保障 体制 协调 联动 工作机制 长效机制"
+    )
+)
 QUOTE = re.compile(r"“([^“”]{2,30})”")
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
-NUMBERED_SET = re.compile(r"“([^“”]{4,80})”([一二三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务|中心|体系)")
+NUMBERED_SET = re.compile(
+    r"“([^“”]{4,80})”([一二两三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务|中心|体系)"
+)
 PERIOD_NAME = re.compile(r"^[十]?[一二三四五六七八九十]五$")
 # Verbs that make a quoted phrase something carried out.
-CARRY_OUT_VERBS = ("实施", "开展", "推进", "落实", "推行", "推广", "创建", "打造", "建设", "启动", "深化",
-                   "推动", "组织", "举办", "执行", "建立", "争创", "学习借鉴", "借鉴", "助力", "帮扶创建")
+CARRY_OUT_VERBS = words(
+    "实施 开展 推进 落实 推行 推广 创建 打造 建设 启动 深化 推动 组织 举办 执行 建立 争创 学习借鉴 借鉴 "
+    "助力 帮扶创建"
+)
 # Quoted slogans reports use as goals or watchwords, not programs.
-SLOGAN_ENDINGS = ("精神", "理念", "思想", "要求", "目标", "原则", "方针", "总基调", "作风", "名片", "嘱托")
+SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
 MIN_NAME = 4
 MAX_NAME = 40
 
@@ -86,7 +97,9 @@ class ProgramMention:
 @lru_cache(maxsize=1)
 def national_programs() -> dict[str, str]:
     """Surface form → canonical name of the packaged national programs."""
-    raw = (importlib.resources.files("loaders") / "data" / "national_programs.txt").read_text(encoding="utf-8")
+    raw = (importlib.resources.files("loaders") / "data" / "national_programs.txt").read_text(
+        encoding="utf-8"
+    )
     out: dict[str, str] = {}
     for line in raw.splitlines():
         line = line.strip()
@@ -142,9 +155,11 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         head = clean[:pos]
         if COUNTED.search(head):
             break
-        if pos < suffix_start and any(head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts)
-                                      for w in LEFT_BOUNDARY_WORDS):
-            break  # a verb right before the program word is part of the name (…能力提升工程, 医养结合示范创建)
+        # A verb right before the program word is part of the name (…能力提升工程, 示范创建).
+        if pos < suffix_start and any(
+            head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts) for w in LEFT_BOUNDARY_WORDS
+        ):
+            break
         pos -= 1
     return pos
 
@@ -154,7 +169,11 @@ def _acceptable(name: str, suffix: str) -> bool:
     head = bare[: -len(suffix)] if bare.endswith(suffix) else bare
     if len(bare) < MIN_NAME or len(bare) > MAX_NAME or len(head) < 2:
         return False
-    if head in GENERIC_HEADS or bare in GENERIC_HEADS or head.startswith(("各", "多", "该", "本", "这", "那")):
+    if (
+        head in GENERIC_HEADS
+        or bare in GENERIC_HEADS
+        or head.startswith(("各", "多", "该", "本", "这", "那"))
+    ):
         return False
     if head in LEFT_BOUNDARY_WORDS or ("和" in head and len(head.split("和")[0]) <= 2):
         return False  # 坚持改革, 力争创建: a verb, not a name; 思想和行动
@@ -164,13 +183,22 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False  # 58个重大项目 counts projects, 三年行动 needs its subject
     if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
         return False
-    return not (suffix == "建设" and not head.endswith(BUILT_THINGS) and "“" not in name
-                and not head.startswith("健康"))
+    return not (
+        suffix == "建设"
+        and not head.endswith(BUILT_THINGS)
+        and "“" not in name
+        and not head.startswith("健康")
+    )
 
 
 class ProgramRecognizer:
-    def find(self, clean: str, token_starts: frozenset[int], token_ends: frozenset[int],
-             next_tags: dict[int, str] | None = None) -> list[ProgramMention]:
+    def find(
+        self,
+        clean: str,
+        token_starts: frozenset[int],
+        token_ends: frozenset[int],
+        next_tags: dict[int, str] | None = None,
+    ) -> list[ProgramMention]:
         """Programs of one sentence; `next_tags` maps a token start to its part of speech."""
         found: list[ProgramMention] = []
         found.extend(self._titles(clean))
@@ -214,22 +242,25 @@ class ProgramRecognizer:
             suffix = next((s for s in PROGRAM_SUFFIXES + QUOTE_ONLY_SUFFIXES if tail.startswith(s)), None)
             if suffix and not chained:
                 continue  # the suffix rule takes “X”工程 whole
-            if suffix or before.endswith(CARRY_OUT_VERBS) or inner.endswith(PROGRAM_SUFFIXES) or (
-                chained and _chain_has_suffix(clean, m.end())
+            if (
+                suffix
+                or before.endswith(CARRY_OUT_VERBS)
+                or inner.endswith(PROGRAM_SUFFIXES)
+                or (chained and _chain_has_suffix(clean, m.end()))
             ):
                 out.append(ProgramMention(m.start(), m.end(), inner))
         return out
 
     @staticmethod
-    def _suffixed(clean: str, token_starts: frozenset[int], token_ends: frozenset[int],
-                  tags: dict[int, str]) -> list[ProgramMention]:
+    def _suffixed(
+        clean: str, token_starts: frozenset[int], token_ends: frozenset[int], tags: dict[int, str]
+    ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
                 if end not in token_ends and not clean[:end].endswith("”" + suffix):
-                    if not any(end == e for e in token_ends):
-                        continue
+                    continue
                 nxt = clean[end : end + 1]
                 if nxt and nxt in FOLLOWERS_THAT_CONTINUE_A_WORD or clean.startswith(FOLLOWING_WORDS, end):
                     continue
@@ -237,8 +268,12 @@ class ProgramRecognizer:
                     continue  # 项目建设: the longer name ends later
                 if nxt.isdigit() or (suffix == "试点" and nxt and nxt not in AFTER_A_NAME):
                     continue  # 公共卫生项目770个 counts projects; 公立医院试点开展 is a verb
-                if suffix in VERBAL_SUFFIXES and nxt and nxt not in AFTER_A_NAME and (
-                        not tags or tags.get(end, "n")[:1] in ("n", "m", "q", "t") or tags.get(end) == "vn"):
+                if (
+                    suffix in VERBAL_SUFFIXES
+                    and nxt
+                    and nxt not in AFTER_A_NAME
+                    and (not tags or tags.get(end, "n")[:1] in ("n", "m", "q", "t") or tags.get(end) == "vn")
+                ):
                     continue  # 创建 with a noun after it acts on that noun
                 start = _left_edge(clean, m.start(), token_starts)
                 name = clean[start:end]
@@ -251,7 +286,9 @@ class ProgramRecognizer:
         out: list[ProgramMention] = []
         for surface, canonical in national_programs().items():
             for m in re.finditer(re.escape(surface), clean):
-                out.append(ProgramMention(m.start(), m.end(), canonical, [surface] if surface != canonical else []))
+                out.append(
+                    ProgramMention(m.start(), m.end(), canonical, [surface] if surface != canonical else [])
+                )
         return out
 
 

@@ -12,7 +12,8 @@ def _find(text: str, own: str | None):
 def test_short_forms_expand_with_the_own_region() -> None:
     found = _find("支持省人民医院与市一医院组建专科联盟", "360100")
     assert [(m.name, m.label, m.region.name) for m in found] == [
-        ("江西省人民医院", "Hospital", "江西省"), ("南昌市第一医院", "Hospital", "南昌市"),
+        ("江西省人民医院", "Hospital", "江西省"),
+        ("南昌市第一医院", "Hospital", "南昌市"),
     ]
     assert found[0].aliases == ["省人民医院"]
 

@@ -10,7 +10,11 @@ def _names(text: str) -> list[str]:
 def test_division_table_gives_codes_levels_and_parents() -> None:
     index = division_index()
     chain = index.chain("360112")
-    assert [(d.name, d.level) for d in chain] == [("新建区", "county"), ("南昌市", "city"), ("江西省", "province")]
+    assert [(d.name, d.level) for d in chain] == [
+        ("新建区", "county"),
+        ("南昌市", "city"),
+        ("江西省", "province"),
+    ]
     assert index.by_code["110108"].parent == "110000"  # a municipality's district hangs on the municipality
 
 
@@ -46,7 +50,11 @@ def test_relative_levels_resolve_to_the_own_region() -> None:
 
 
 def test_towns_need_a_place_stem() -> None:
-    for text, expected in (("支持黄马乡卫生院改造", ["黄马乡"]), ("创建国家卫生城镇", []),
-                           ("每个乡镇至少一名医生", []), ("落实县聘乡用机制", [])):
+    for text, expected in (
+        ("支持黄马乡卫生院改造", ["黄马乡"]),
+        ("创建国家卫生城镇", []),
+        ("每个乡镇至少一名医生", []),
+        ("落实县聘乡用机制", []),
+    ):
         starts, _ = token_boundaries(tokenize(text))
         assert [t[2] for t in towns_in(text, starts)] == expected, text

@@ -1,6 +1,8 @@
 from loaders.sentences import split_sentences
 
-TEXT = "一、总体要求\n1.到2025年，全县孕产妇死亡率控制在10/10万以下。推进医共体建设；完善机制！\n（二）加强队伍"
+TEXT = (
+    "一、总体要求\n1.到2025年，全县孕产妇死亡率控制在10/10万以下。推进医共体建设；完善机制！\n（二）加强队伍"
+)
 
 
 def test_sentences_map_back_to_the_text() -> None:
@@ -8,7 +10,11 @@ def test_sentences_map_back_to_the_text() -> None:
     for s in sentences:
         assert TEXT[s.start : s.end].replace(" ", "").endswith(s.clean[-1])
     assert [s.clean for s in sentences] == [
-        "总体要求", "到2025年，全县孕产妇死亡率控制在10/10万以下。", "推进医共体建设；", "完善机制！", "加强队伍",
+        "总体要求",
+        "到2025年，全县孕产妇死亡率控制在10/10万以下。",
+        "推进医共体建设；",
+        "完善机制！",
+        "加强队伍",
     ]
 
 
@@ -18,7 +24,10 @@ def test_list_markers_are_left_out_but_decimals_kept() -> None:
 
 
 def test_a_hard_break_inside_a_long_sentence_is_joined() -> None:
-    text = "全市卫生健康系统将持续推进紧密型县域医共体建设并不断完善分级诊疗体系和医保支付方\n\n式改革，提升基层服务能力和群众满意度，努力让群众就近享有优质服务。"
+    text = (
+        "全市卫生健康系统将持续推进紧密型县域医共体建设并不断完善分级诊疗体系和医保支付方\n\n"
+        "式改革，提升基层服务能力和群众满意度，努力让群众就近享有优质服务。"
+    )
     sentences = split_sentences(text)
     assert len(sentences) == 1
     s = sentences[0]
@@ -31,7 +40,8 @@ def test_a_hard_break_inside_a_long_sentence_is_joined() -> None:
 def test_a_caption_before_a_heading_is_not_joined() -> None:
     text = "省人民医院与某大学附属医院签订合作协议仪式在省会城市隆重举行并取得圆满成功\n保障人民健康\n"
     assert [s.clean for s in split_sentences(text)] == [
-        "省人民医院与某大学附属医院签订合作协议仪式在省会城市隆重举行并取得圆满成功", "保障人民健康",
+        "省人民医院与某大学附属医院签订合作协议仪式在省会城市隆重举行并取得圆满成功",
+        "保障人民健康",
     ]
 
 
