@@ -46,7 +46,7 @@ LEFT_BOUNDARY_WORDS = tuple(
             "发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 稳妥 "
             "有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 积极推动 深入推进 "
             "深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 完成 迎接 接受 "
-            "做强 建强 用好 和 同 解决 融入 主动融入 调研 宣传 以上 以下 及以上 为单位 扩大 同类 继续实施 "
+            "做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 同类 继续实施 "
             "全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 包括 重点 一批 "
             "一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 本市 今年 明年 "
             "年内 上下"
@@ -156,8 +156,11 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         if COUNTED.search(head):
             break
         # A verb right before the program word is part of the name (…能力提升工程, 示范创建).
-        if pos < suffix_start and any(
-            head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts) for w in LEFT_BOUNDARY_WORDS
+        # A boundary word ends a name only where a word starts (力争 is not one in 争取).
+        if (
+            pos < suffix_start
+            and pos in token_starts
+            and any(head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts) for w in LEFT_BOUNDARY_WORDS)
         ):
             break
         pos -= 1
@@ -171,6 +174,7 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False
     if (
         head in GENERIC_HEADS
+        or head in PROGRAM_SUFFIXES
         or bare in GENERIC_HEADS
         or head.startswith(("各", "多", "该", "本", "这", "那"))
     ):
@@ -279,6 +283,7 @@ class ProgramRecognizer:
                 name = clean[start:end]
                 if _acceptable(name, suffix):
                     out.append(ProgramMention(start, end, name))
+                    out.extend(_coordinated(clean, start, end, suffix, token_starts))
         return out
 
     @staticmethod
@@ -290,6 +295,24 @@ class ProgramRecognizer:
                     ProgramMention(m.start(), m.end(), canonical, [surface] if surface != canonical else [])
                 )
         return out
+
+
+def _coordinated(
+    clean: str, start: int, end: int, suffix: str, token_starts: frozenset[int]
+) -> list[ProgramMention]:
+    """A和B建设: when A and B are parallel nouns (国家区域医疗中心和省级区域医疗中心建设), A shares
+    B's program word."""
+    if start < 3 or clean[start - 1] not in "和与及、":
+        return []
+    a_start = _scan_left(clean, start - 1, token_starts)
+    first = clean[a_start : start - 1]
+    if len(first) < 2 or first.endswith(PROGRAM_SUFFIXES) or any(c in first for c in "“”《》"):
+        return []
+    head = clean[start : end - len(suffix)]
+    if len(head) < 4 or first[-2:] != head[-2:]:
+        return []
+    name = first + suffix
+    return [ProgramMention(a_start, end, name)] if _acceptable(name, suffix) else []
 
 
 def _chain_has_suffix(clean: str, pos: int) -> bool:
