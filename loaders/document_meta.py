@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from loaders.regions import Division, RegionResolver, division_index
 
 FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+YEAR_MONTH = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?![度代]?[\d—\-－])")
 SECTION_LABELS = ("编者按", "导读", "摘要", "核心提示", "来源")
@@ -77,6 +78,9 @@ def date_of(text: str, year: int | None) -> str | None:
         month, day = int(month_day.group(1)), int(month_day.group(2))
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
+    year_month = YEAR_MONTH.search(opening)
+    if year_month and 1 <= int(year_month.group(2)) <= 12:
+        return f"{int(year_month.group(1)):04d}-{int(year_month.group(2)):02d}"
     return str(year) if year else None
 
 

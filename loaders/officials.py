@@ -31,7 +31,13 @@ REPORTER_WORDS = words("记者 通讯员 编辑 责编 作者 摄影 撰稿 来�
 # People a report quotes as authorities, not as officials of a health body.
 NATIONAL_LEADERS = frozenset(words("习近平 毛泽东 邓小平 江泽民 胡锦涛 周恩来 孙中山 李强 李克强"))
 TITLE_RUN = re.compile("(?:(?:" + "|".join(TITLES) + ")[、，,和及兼]?)+")
-NAME_END = re.compile(r"^(?:$|[，,。；;：:（(）)、\s]|" + "|".join(SPEECH_VERBS) + "|在|到|一行|同志|等)")
+NAME_END = re.compile(
+    r"^(?:$|[，,。；;：:（(）)、\s]|"
+    + "|".join(SPEECH_VERBS)
+    + "|在|到|一行|同志|等|出席|主持|讲话|作|参加|调研|带队)"
+)
+# Titles held in a government or party body of a place, not in a named department.
+REGIONAL_TITLES = words("省长 副省长 市长 副市长 区长 副区长 县长 副县长")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ with the named group, or, with no named group, with the first member listed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders.lexicon import words
@@ -18,6 +19,10 @@ PARTNERSHIP_WORDS = words(
 MEMBERSHIP_WORDS = ("为龙头", "为成员", "为牵头", "牵头", "为核心", "成员单位")
 GROUP_ENDINGS = ("总院", "医疗集团", "医共体", "医联体", "共同体", "联盟")
 JOINERS = "与和同跟"
+# A verb between two parties that makes them partners (市人民医院托管某县人民医院).
+PAIRING_VERBS = re.compile(
+    r"^(?:全面|整体|长期|持续|继续|将|已)?(?:托管|对口支援|对口帮扶|结对帮扶|帮扶|支援|援建|领办|牵头帮扶|合作共建|共建)"
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,9 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
             pairs.append(
                 (actor_id, party.id)
             )  # 深入推进与南昌大学第二附属医院合作: the actor is the first party
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if PAIRING_VERBS.match(clean[left.end : right.start]):
+            pairs.append((left.id, right.id))
     if any(word in clean for word in MEMBERSHIP_WORDS):
         bodies = [p for p in ordered if not p.id.startswith("region:")]
         groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]

@@ -29,7 +29,7 @@ from loaders.models import (
     Region,
     Target,
 )
-from loaders.officials import find_officials
+from loaders.officials import REGIONAL_TITLES, find_officials
 from loaders.organizations import OrganizationRecognizer, OrgMention, parent_hospital_pairs
 from loaders.partners import Party, partner_pairs
 from loaders.programs import ProgramRecognizer
@@ -162,9 +162,9 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
         s, clean = p.sentence, p.sentence.clean
         ev = graph.evidence(s)
         kind = section_kind(clean, kind, doc_year)
-        heading = _section_heading(p) if len(headings) >= 2 else None
+        heading = _section_heading(p) if headings else None
         regions = _regions(graph, p, resolver, ev)
-        if heading:
+        if heading and len(headings) >= 2:
             org_region = next((d for m, d in regions if m.end <= heading[1]), None)
             if org_region:
                 section_region, resolver = org_region, RegionResolver(org_region.code)
@@ -232,8 +232,8 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                     graph.edge("IMPLEMENTS", actor, pid, ev)
         for t in targets.find(clean, s.clauses(), kind, doc_year):
             committers = list(actors.get(_clause_of(s, t.start), [default_actor]))
-            if section_official and len(headings) >= 2:
-                committers.append(section_official)
+            if section_official:
+                committers.append(section_official)  # an interview: the interviewee commits too
             committers = [c for c in committers if c]
             subject_id = committers[0] if committers else document.id
             digest = hashlib.sha1(
@@ -357,6 +357,8 @@ def _officials(
             for m, d in regions:
                 if body_id is None and m.end == off.org_end:
                     body_id, body_name = d.id, d.name
+            if body_id is None and section and off.title and off.title.split("、")[-1] in REGIONAL_TITLES:
+                body_id, body_name = section.id, section.name  # 副市长 with no body named: the place's
         scope = body_id or (section.id if section else "")
         oid = graph.add(
             Official(

@@ -21,3 +21,7 @@ def test_relative_level_prefers_the_most_specific() -> None:
     assert relative_level("全市……我区……全区……全省") == "区"
     assert relative_level("全省卫生健康系统……我省") == "省"
     assert relative_level("没有相对说法") is None
+
+
+def test_year_and_month_only() -> None:
+    assert date_of("2023年5月，某县召开会议。", 2023) == "2023-05"

@@ -29,3 +29,8 @@ def test_speech_pattern_needs_a_family_name_and_a_speech_verb() -> None:
     [official] = find_officials(text, [(start, start + 3, "刘红梅")])
     assert official.name == "刘红梅" and official.title is None
     assert find_officials("会上，刘红梅参观展览。", [(3, 6, "刘红梅")]) == []
+
+
+def test_regional_title_without_a_department() -> None:
+    [official] = find_officials("副市长陈建国出席会议并讲话。", [])
+    assert (official.name, official.title) == ("陈建国", "副市长")

@@ -32,3 +32,12 @@ def test_members_partner_with_the_named_group() -> None:
         _party(text, "某镇卫生院", "hospital:b"),
     ]
     assert partner_pairs(text, parties, None) == [("hospital:a", "org:g"), ("hospital:b", "org:g")]
+
+
+def test_a_pairing_verb_between_two_parties() -> None:
+    text = "某市人民医院托管某县中医院。"
+    parties = [_party(text, "某市人民医院", "hospital:a"), _party(text, "某县中医院", "hospital:b")]
+    assert partner_pairs(text, parties, None) == [("hospital:a", "hospital:b")]
+    near_miss = "某市人民医院表彰某县中医院。"
+    parties = [_party(near_miss, "某市人民医院", "hospital:a"), _party(near_miss, "某县中医院", "hospital:b")]
+    assert partner_pairs(near_miss, parties, None) == []
