@@ -117,7 +117,8 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
         for ancestor in index.chain(code)[1:]:
             inherited[ancestor.code] += score
     level = relative_level(text)
-    ranked = sorted(scores, key=lambda c: (-(scores[c] + inherited[c] / 2), c))
+    # Ancestors compete too: a provincial plan may name only its cities (贵阳市、遵义市 → 贵州省).
+    ranked = sorted(set(scores) | set(inherited), key=lambda c: (-(scores[c] + inherited[c] / 2), c))
     for code in ranked:
         div = index.by_code[code]
         if _fits_level(div, level):

@@ -230,7 +230,7 @@ def _is_generic(core: str) -> bool:
         return True
     if core.startswith(GENERIC_PREFIXES):
         return True
-    return bool(re.fullmatch(r"[\d一二三四五六七八九十百千万余多个家所座]+.*", core))
+    return bool(re.match(r"[\d一二三四五六七八九十百千万]+[余多]?[个家所座]", core))
 
 
 class OrganizationRecognizer:

@@ -50,3 +50,8 @@ def test_named_hospital_with_place_and_branch() -> None:
 def test_party_committee_and_government() -> None:
     found = _find("在县委、县政府领导下开展工作", "360121")
     assert [m.name for m in found] == ["中共南昌县委", "南昌县人民政府"]
+
+
+def test_a_place_name_starting_with_a_numeral_character_is_no_count() -> None:
+    found = _find("支持四川大学华西医院与省人民医院共建分中心", "520000")
+    assert [m.name for m in found] == ["四川大学华西医院", "贵州省人民医院"]
