@@ -46,6 +46,8 @@ from loaders.targets import TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县)(?![域场级委政直属内外长])")
 PERSON_TAGS = ("nr", "nrfg", "nrt")
+SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
 @dataclass
@@ -161,7 +163,15 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
     for p in parsed:
         s, clean = p.sentence, p.sentence.clean
         ev = graph.evidence(s)
-        kind = section_kind(clean, kind, doc_year)
+        speaker = SPEAKER_PREFIX.match(clean) if s.line_start else None
+        if speaker:
+            # In a question-and-answer interview the answers belong to the named interviewee.
+            known = [n for n in graph.nodes.values() if n.label == "Official" and n.name == speaker.group(1)]
+            if known:
+                section_official = known[0].id
+            elif speaker.group(1) in INTERVIEWER_LABELS:
+                section_official = None
+        kind = section_kind(clean[speaker.end() :] if speaker else clean, kind, doc_year)
         heading = _section_heading(p) if headings else None
         regions = _regions(graph, p, resolver, ev)
         if heading and len(headings) >= 2:

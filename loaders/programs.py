@@ -27,6 +27,8 @@ EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
 FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务")
 # Program words that are also verbs: followed by a noun they act on it (株洲市创建全国文明城市).
 VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评审 示范创建"))
+# Parts of speech after 建设/创建 that show it ends a name (…建设取得成效, …创建和…).
+NOUN_USE_FOLLOWERS = frozenset(words("v vd vi c p u uj ul ud x d f"))
 AFTER_A_NAME = frozenset("，,。；;、：:)）”和与及等的工为是取实中落扎进持有纳")
 COUNTED = re.compile(r"\d+[家个项所名条批类]$")
 # 建设 names a program only when what is built is a named system or facility.
@@ -276,9 +278,9 @@ class ProgramRecognizer:
                     suffix in VERBAL_SUFFIXES
                     and nxt
                     and nxt not in AFTER_A_NAME
-                    and (not tags or tags.get(end, "n")[:1] in ("n", "m", "q", "t") or tags.get(end) == "vn")
+                    and (not tags or tags.get(end, "n") not in NOUN_USE_FOLLOWERS)
                 ):
-                    continue  # 创建 with a noun after it acts on that noun
+                    continue  # 创建 with an object after it is a verb, not the end of a name
                 start = _left_edge(clean, m.start(), token_starts)
                 name = clean[start:end]
                 if _acceptable(name, suffix):

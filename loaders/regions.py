@@ -253,7 +253,7 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             tag = word_tag(stem)
             known_place = tag == "ns"
             name = stem + match.group(2)
-            if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县市区省村"):
+            if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县区省村"):
                 continue  # 每个乡镇, 县聘乡用: not a town's name
             if name.endswith("城镇") and not known_place:
                 continue  # 卫生城镇; 望城镇 is the place 望城 with 镇

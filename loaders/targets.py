@@ -23,7 +23,7 @@ UNITS = words(
 QUALIFIER_UNITS = ("岁", "周岁")
 NUMBER = re.compile(
     r"(?<![\d.A-Za-z第])(\d+(?:\.\d+)?)(?:\s*[-—－~～至到]\s*(\d+(?:\.\d+)?))?(万|亿)?(余|多)?"
-    r"(/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个|家|所|项|名|"
+    r"(/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个百分点|百分点|个|家|所|项|名|"
     r"人|例|张|床|岁|天|小时|次|剂|台|辆|座|支|种|份|户|套|位|强|条|间|批|万)?(余|多)?"
 )
 CHINESE_NUMBER = re.compile(
@@ -142,6 +142,11 @@ class TargetExtractor:
                     mentions, shared = self._mention(
                         clean, c_start, c_end, previous_end, fig, default_kind, default_year
                     )
+                    if fig[3].endswith("百分点") and out:
+                        # 较上年提高3.2个百分点: a change of the figure reported just before
+                        direction = "提高" if re.search("提高|增长|上升|增加", between) else "下降"
+                        for m in mentions:
+                            m.metric = out[-1].metric + direction
                     out.extend(mentions)
                 previous_end = fig[1]
         return out

@@ -62,3 +62,8 @@ def test_kind_cues_in_the_sentence() -> None:
     assert TargetExtractor().find(s.clean, s.clauses(), "achieved", 2024)[0].kind == "goal"
     s = split_sentences("全县家庭医生签约率已达到75%。")[0]
     assert TargetExtractor().find(s.clean, s.clauses(), "goal", 2024)[0].kind == "achieved"
+
+
+def test_percentage_point_change_refers_to_the_figure_before() -> None:
+    found = _find("全县门诊预约率达到62%，较上年提高4.5个百分点。", "achieved")
+    assert found == [("门诊预约率", 62.0, "%", "="), ("门诊预约率提高", 4.5, "个百分点", "=")]
