@@ -123,9 +123,9 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
         div = index.by_code[code]
         if _fits_level(div, level):
             return div
-    if level is None and ranked:
-        return index.by_code[ranked[0]]
-    return None
+    # No named place at the level the text speaks of (a county named only as 我县): the best
+    # named place still anchors 全市/全省 and short forms.
+    return index.by_code[ranked[0]] if ranked else None
 
 
 def resolver_for(region: Division | None) -> RegionResolver:

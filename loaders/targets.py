@@ -61,6 +61,7 @@ METRIC_PREFIXES = tuple(
     )
 )
 YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
+RECORD_WORDS = ("纪录", "记录", "目标", "任务", "水平", "要求", "标准", "成绩")
 NEGATED = ("没有发生", "没有", "无", "未", "不发生")
 GOAL_CUES = words(
     "力争 确保 争取 目标 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务 以上 至少 保持在 "
@@ -282,7 +283,13 @@ class TargetExtractor:
             from loaders.lexicon import tokenize
 
             first = tokenize(forward[:cut])
-            if first and first[0].flag.startswith("v") and len(forward) > cut + 2:
+            rest = forward[cut + 1 :]
+            if (
+                first
+                and first[0].flag.startswith("v")
+                and len(rest) >= 3
+                and not rest.startswith(RECORD_WORDS)
+            ):
                 forward = forward[cut + 1 :]
             else:
                 forward = forward[:cut]
