@@ -20,11 +20,15 @@ PROGRAM_SUFFIXES = words(
     "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
     "论坛 博览会 主题教育 复审 评选"
 )
+# Adverbs that end a name only at the head of a verb phrase, not inside a name (…能力全面提升…).
+PHRASE_ADVERBS = frozenset(
+    words("全面 积极 大力 深入 持续 进一步 不断 扎实 切实 着力 努力 加快 全力 稳妥 有序 统筹 率先")
+)
 # Words that make a program only after a quoted name (“县聘乡用”机制), being slogans otherwise.
 QUOTE_ONLY_SUFFIXES = ("机制", "模式")
 EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
 # A program word followed by these is part of an honour or an outcome, not a program's name.
-FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务")
+FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务 创新")
 # Program words that are also verbs: followed by a noun they act on it (株洲市创建全国文明城市).
 VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评审 示范创建"))
 # Parts of speech after 建设/创建 that show it ends a name (…建设取得成效, …创建和…).
@@ -44,7 +48,7 @@ LEFT_BOUNDARY_WORDS = tuple(
         words(
             "实施 推进 开展 落实 深化 加强 推动 建立 完善 打造 启动 组织 继续 持续 深入 全面 积极 大力 "
             "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
-            "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 出台 颁布 印发 "
+            "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 印发 "
             "发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 稳妥 "
             "有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 积极推动 深入推进 "
             "深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 完成 迎接 接受 "
@@ -158,15 +162,32 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         if COUNTED.search(head):
             break
         # A verb right before the program word is part of the name (…能力提升工程, 示范创建).
-        # A boundary word ends a name only where a word starts (力争 is not one in 争取).
+        # A boundary word ends a name only where a word starts (力争 is not one in 争取), and an
+        # adverb only where it opens the verb phrase (服务能力全面提升… keeps its 全面).
+        word = next(
+            (w for w in LEFT_BOUNDARY_WORDS if head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts)),
+            None,
+        )
         if (
             pos < suffix_start
             and pos in token_starts
-            and any(head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts) for w in LEFT_BOUNDARY_WORDS)
+            and word
+            and _opens_phrase(clean, pos - len(word), word)
         ):
             break
         pos -= 1
     return pos
+
+
+def _opens_phrase(clean: str, pos: int, word: str) -> bool:
+    if word not in PHRASE_ADVERBS or pos == 0:
+        return True
+    before = clean[:pos]
+    return (
+        before[-1] in LEFT_BOUNDARY_CHARS
+        or before[-1] in ALWAYS_BOUNDARY_CHARS
+        or before.endswith(LEFT_BOUNDARY_WORDS)
+    )
 
 
 def _acceptable(name: str, suffix: str) -> bool:
@@ -250,7 +271,7 @@ class ProgramRecognizer:
                 continue  # the suffix rule takes “X”工程 whole
             if (
                 suffix
-                or before.endswith(CARRY_OUT_VERBS)
+                or (before.endswith(CARRY_OUT_VERBS) and "、" not in inner)
                 or inner.endswith(PROGRAM_SUFFIXES)
                 or (chained and _chain_has_suffix(clean, m.end()))
             ):
