@@ -65,3 +65,10 @@ def test_folders_expand_to_sorted_txt_files(tmp_path: Path) -> None:
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="no such file"):
         iter_document_paths([tmp_path / "nope"])
+
+
+def test_binary_without_zero_bytes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes([0x01, 0x02, 0x03, 0x1B, 0x7F]) * 50 + "正文".encode())
+    with pytest.raises(DocumentError, match="binary"):
+        read_document(path)
