@@ -53,7 +53,7 @@ AT_MOST = ("不超过", "控制在", "低于", "以内")
 METRIC_PREFIXES = tuple(
     sorted(
         words(
-            "全市 全省 全区 全县 全国 我市 我省 我区 我县 本市 力争 确保 争取 计划 预计 其中 累计 全年 "
+            "共有 全市 全省 全区 全县 全国 我市 我省 我区 我县 本市 力争 确保 争取 计划 预计 其中 累计 全年 "
             "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现"
         ),
         key=len,
@@ -61,6 +61,7 @@ METRIC_PREFIXES = tuple(
     )
 )
 YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
+CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
 RECORD_WORDS = ("纪录", "记录", "目标", "任务", "水平", "要求", "标准", "成绩")
 NEGATED = ("没有发生", "没有", "无", "未", "不发生")
 GOAL_CUES = words(
@@ -143,8 +144,9 @@ class TargetExtractor:
                     mentions, shared = self._mention(
                         clean, c_start, c_end, previous_end, fig, default_kind, default_year
                     )
-                    if fig[3].endswith("百分点") and out:
-                        # 较上年提高3.2个百分点: a change of the figure reported just before
+                    change = CHANGE_FROM_BEFORE.search(between)
+                    if out and (fig[3].endswith("百分点") or change):
+                        # 较上年提高3.2个百分点, 同比增长5%: a change of the figure reported just before
                         direction = "提高" if re.search("提高|增长|上升|增加", between) else "下降"
                         for m in mentions:
                             m.metric = out[-1].metric + direction

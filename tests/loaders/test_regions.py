@@ -58,3 +58,7 @@ def test_towns_need_a_place_stem() -> None:
     ):
         starts, _ = token_boundaries(tokenize(text))
         assert [t[2] for t in towns_in(text, starts)] == expected, text
+
+
+def test_city_short_names_that_are_everyday_words_are_no_place() -> None:
+    assert _names("欢迎各位来宾，文山会海要精简") == []

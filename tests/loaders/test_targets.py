@@ -67,3 +67,8 @@ def test_kind_cues_in_the_sentence() -> None:
 def test_percentage_point_change_refers_to_the_figure_before() -> None:
     found = _find("全县门诊预约率达到62%，较上年提高4.5个百分点。", "achieved")
     assert found == [("门诊预约率", 62.0, "%", "="), ("门诊预约率提高", 4.5, "个百分点", "=")]
+
+
+def test_year_on_year_growth_refers_to_the_figure_before() -> None:
+    found = _find("每千人口床位数6.8张，较上年增长3%。", "achieved")
+    assert found[1] == ("每千人口床位数提高", 3.0, "%", "=")
