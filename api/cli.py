@@ -7,10 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from loaders.errors import DocumentError
-
 from graph.backend import GraphError, GraphSettings, connect
 from graph.store import GraphStore
+from loaders.errors import DocumentError
 
 EXPORT_FORMATS = ("json", "graphml", "csv")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from loaders.errors import DocumentError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.backend import GraphError, QueryRejected
+from loaders.errors import DocumentError
 
 STATUS_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
                 413: "too_large", 422: "invalid_parameter", 503: "graph_unavailable"}  # fmt: skip

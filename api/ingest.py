@@ -10,11 +10,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.decode import iter_document_paths, read_document
-from loaders.pipeline import extract_document
-
 from graph.store import GraphStore, IngestOutcome
+from loaders.decode import iter_document_paths, read_document
 from loaders.models import DocumentExtraction
+from loaders.pipeline import extract_document
 
 
 @dataclass

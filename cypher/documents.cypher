@@ -39,8 +39,9 @@ MATCH (d:Document {file: $file})
 DETACH DELETE d
 
 // name: list_documents
+// Metadata only: the full `text` is fetched one document at a time.
 MATCH (d:Document)
-RETURN d {.*} AS document
+RETURN d {.id, .label, .name, .file, .title, .date, .year, .sha256, .chars, .region, .complete} AS document
 ORDER BY d.file
 SKIP $offset
 LIMIT $limit
@@ -54,3 +55,25 @@ RETURN count(d) AS total
 MATCH (n:Entity)
 WHERE $file IN n.docs
 RETURN count(n) AS total
+
+// name: get_document
+// One document by id (doc:<file>) or file name, with its full text.
+MATCH (d:Document)
+WHERE d.id = $ref OR d.file = $ref
+RETURN d {.*} AS document
+
+// name: document_facts
+// Every edge with evidence from this document, its evidence limited to this document's quotes.
+MATCH (a:Entity)-[e]->(b:Entity)
+WHERE $file IN e.docs
+RETURN type(e) AS type, a {.id, .label, .name} AS source, b {.id, .label, .name} AS target,
+       [x IN e.evidence WHERE x STARTS WITH $evidence_prefix] AS evidence, size(e.docs) AS documents
+ORDER BY type, a.id, b.id
+
+// name: documents_containing
+// Documents whose text contains $q (substring: FalkorDB's Chinese full-text index matches whole
+// words only, so 南昌 would not find 南昌市 there).
+MATCH (d:Document)
+WHERE d.text CONTAINS $q
+RETURN d.id AS id, d.file AS file, d.name AS title, d.date AS date, d.text AS text
+ORDER BY d.file
