@@ -27,6 +27,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def parse_neo4j_url(url: str) -> tuple[str, tuple[str, str] | None, str | None]:
+    """`neo4j://user:pass@host:7687/db` to (driver URI, auth, database).
+
+    Credentials come from the URL or else NEO4J_USER / NEO4J_PASSWORD; the path names the database.
+    """
+    parts = urlsplit(url)
+    user = unquote(parts.username) if parts.username else os.environ.get("NEO4J_USER", "neo4j")
+    password = unquote(parts.password) if parts.password else os.environ.get("NEO4J_PASSWORD")
+    netloc = f"{parts.hostname or 'localhost'}:{parts.port or 7687}"
+    uri = urlunsplit((parts.scheme, netloc, "", parts.query, ""))
+    return uri, ((user, password) if password else None), (parts.path.strip("/") or None)
+
+
 class Neo4jBackend(GraphBackend):
     name = "neo4j"
 
@@ -49,15 +62,8 @@ class Neo4jBackend(GraphBackend):
 
     @classmethod
     def from_url(cls, url: str, database: str | None = None) -> Neo4jBackend:
-        """Credentials come from the URL (`neo4j://user:pass@host`) or NEO4J_USER/NEO4J_PASSWORD."""
-        parts = urlsplit(url)
-        user = unquote(parts.username) if parts.username else os.environ.get("NEO4J_USER", "neo4j")
-        password = unquote(parts.password) if parts.password else os.environ.get("NEO4J_PASSWORD")
-        host = parts.hostname or "localhost"
-        netloc = f"{host}:{parts.port or 7687}"
-        database = database or (parts.path.strip("/") or None)
-        uri = urlunsplit((parts.scheme, netloc, "", parts.query, ""))
-        return cls(uri, (user, password) if password else None, database)
+        uri, auth, url_database = parse_neo4j_url(url)
+        return cls(uri, auth, database or url_database)
 
     def execute(
         self, text: str, params: dict[str, Any], read_only: bool, timeout_ms: int | None = None

@@ -1,0 +1,127 @@
+"""What a document says about itself: title, date, year and its own region.
+
+The own region is what relative mentions (全省, 我市, 全区…) and unattributed commitments
+refer to. It is read from the places named in the text, weighted towards the opening lines,
+at the administrative level that the relative mentions use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.regions import Division, RegionResolver, division_index
+
+FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?![度代]?[\d—\-－])")
+SECTION_LABELS = ("编者按", "导读", "摘要", "核心提示", "来源")
+TITLE_MAX = 60
+OPENING_CHARS = 400
+OPENING_WEIGHT = 3
+RELATIVE_LEVEL_WORDS = {
+    "省": ("全省", "我省", "本省", "省委", "省政府"),
+    "市": ("全市", "我市", "本市", "市委", "市政府"),
+    "区": ("全区", "我区", "本区", "区委", "区政府"),
+    "县": ("全县", "我县", "本县", "县委", "县政府"),
+}
+LEVEL_ORDER = ("县", "区", "市", "省")  # most specific first
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str
+    date: str | None
+    year: int | None
+    region: Division | None
+
+
+def title_of(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line in SECTION_LABELS:
+            continue
+        if len(line) <= TITLE_MAX:
+            return line
+        cut = re.search(r"[。！？!?；;]", line)
+        return line[: cut.end()] if cut and cut.end() <= TITLE_MAX else line[:TITLE_MAX]
+    return ""
+
+
+def year_of(text: str) -> int | None:
+    """The year the document is about: the year beside its date, else the most mentioned one."""
+    opening = text[:OPENING_CHARS]
+    full = FULL_DATE.search(opening)
+    if full:
+        return int(full.group(1))
+    month_day = MONTH_DAY.search(opening)
+    if month_day:
+        after = YEAR.search(opening, month_day.end(), month_day.end() + 20)
+        if after:
+            return int(after.group(1))
+    counts = Counter(int(m.group(1)) for m in YEAR.finditer(text))
+    if not counts:
+        return None
+    top = max(counts.values())
+    return max(y for y, c in counts.items() if c == top)
+
+
+def date_of(text: str, year: int | None) -> str | None:
+    opening = text[:OPENING_CHARS]
+    full = FULL_DATE.search(opening)
+    if full:
+        return f"{int(full.group(1)):04d}-{int(full.group(2)):02d}-{int(full.group(3)):02d}"
+    month_day = MONTH_DAY.search(opening)
+    if month_day and year:
+        month, day = int(month_day.group(1)), int(month_day.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return str(year) if year else None
+
+
+def relative_level(text: str) -> str | None:
+    """The most specific level the text speaks of as its own (我区 over 全市 over 全省)."""
+    counts = {level: sum(text.count(w) for w in words) for level, words in RELATIVE_LEVEL_WORDS.items()}
+    for level in LEVEL_ORDER:
+        if counts[level] >= 2 or (counts[level] >= 1 and level in ("县", "区")):
+            return level
+    return None
+
+
+def _fits_level(div: Division, level: str | None) -> bool:
+    if level is None:
+        return True
+    if level == "省":
+        return div.level == "province"
+    if level == "市":
+        return div.level == "city" or (div.level in ("province", "county") and div.name.endswith("市"))
+    return div.level == "county" and div.name.endswith(level)
+
+
+def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text: str) -> Division | None:
+    """Choose the document's own division from weighted mention counts of division codes."""
+    index = division_index()
+    scores: Counter[str] = Counter()
+    for code, count in mention_counts.items():
+        scores[code] += count
+    for code, count in opening_counts.items():
+        scores[code] += OPENING_WEIGHT * count
+    # A mention of a county also speaks for its city and province (新建区 is in 南昌市).
+    inherited: Counter[str] = Counter()
+    for code, score in scores.items():
+        for ancestor in index.chain(code)[1:]:
+            inherited[ancestor.code] += score
+    level = relative_level(text)
+    ranked = sorted(scores, key=lambda c: (-(scores[c] + inherited[c] / 2), c))
+    for code in ranked:
+        div = index.by_code[code]
+        if _fits_level(div, level):
+            return div
+    if level is None and ranked:
+        return index.by_code[ranked[0]]
+    return None
+
+
+def resolver_for(region: Division | None) -> RegionResolver:
+    return RegionResolver(region.code if region else None)

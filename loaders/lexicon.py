@@ -1,0 +1,82 @@
+"""The private jieba tokenizer, built once with the division names and domain words.
+
+jieba's module-level tokenizer is shared by every importer; a private `Tokenizer` keeps our
+user words from leaking into (or being changed by) other code. Nothing is loaded at import.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+
+# Multi-word proper nouns that contain a place name but are not that place.
+PROPER_NOUNS_WITH_PLACE_NAMES = ("上海合作组织", "上合组织", "中山大学", "中南大学", "北京协和医学院")
+DOMAIN_WORDS = (
+    "卫健委", "卫生健康委", "疾控中心", "医共体", "医联体", "医疗集团", "卫生院", "社区卫生服务中心",
+    "妇幼保健院", "中医院", "中医医院", "医保局", "专项行动", "三年行动", "行动计划",
+)
+USER_WORD_FREQ = 200000
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    flag: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    from loaders.regions import division_index
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    index = division_index()
+    for name in index.token_words():
+        tokenizer.add_word(name, USER_WORD_FREQ, "ns")
+    for word in PROPER_NOUNS_WITH_PLACE_NAMES:
+        tokenizer.add_word(word, USER_WORD_FREQ * 2, "nt")
+    for word in DOMAIN_WORDS:
+        tokenizer.add_word(word, USER_WORD_FREQ, "n")
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of `text` with their part of speech and offsets in `text`."""
+    out: list[Token] = []
+    pos = 0
+    for pair in _pos_tokenizer().cut(text, HMM=True):
+        word = pair.word
+        out.append(Token(word, pair.flag, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+def token_boundaries(tokens: list[Token]) -> tuple[frozenset[int], frozenset[int]]:
+    """Offsets where a token starts and where one ends."""
+    return frozenset(t.start for t in tokens), frozenset(t.end for t in tokens)
+
+
+def word_tag(word: str) -> str | None:
+    """The dictionary part of speech of `word`, or None when jieba does not know it as a word."""
+    pos = _pos_tokenizer()
+    pos.makesure_userdict_loaded()
+    if not pos.tokenizer.FREQ.get(word):
+        return None
+    return pos.word_tag_tab.get(word, "x")
+
+
+def contains_common_word(text: str) -> bool:
+    """Whether a known common word (noun, verb, adjective…) of two or more characters is inside `text`."""
+    for size in range(2, len(text) + 1):
+        for i in range(len(text) - size + 1):
+            tag = word_tag(text[i : i + size])
+            if tag and tag[0] in "nvadm" and tag not in ("ns", "nr", "nz", "nrt", "nt"):
+                return True
+    return False

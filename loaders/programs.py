@@ -1,0 +1,245 @@
+"""Named programs: actions, plans, projects, reforms, campaigns and policies.
+
+Three signals name a program: a title in 《》, a quoted name that is carried out or takes a
+program word (“双高人才”工程), and a phrase ending in a program word (…行动, …工程, …改革,
+…试点, …建设 of a named system or facility) whose left edge is the verb or function word
+before it. A small list of real national programs catches those named without either.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+PROGRAM_SUFFIXES = (
+    "专项行动", "行动计划", "专项治理", "专项整治", "示范项目", "示范创建", "体系建设", "标准化建设",
+    "行动", "工程", "计划", "规划", "纲要", "改革", "试点", "示范区", "试验区", "项目", "活动", "运动", "创建",
+    "评审", "考核", "评价", "制度", "条例", "方案", "筛查", "建设", "政策",
+)
+# A program word followed by these is part of an honour or an outcome, not a program's name.
+FOLLOWING_WORDS = ("先进", "优秀", "示范单位", "称号", "发展", "成果", "成效", "红利", "任务")
+# Program words that are also verbs: followed by a noun they act on it (株洲市创建全国文明城市).
+VERBAL_SUFFIXES = frozenset({"创建", "建设", "改革", "评价", "考核", "筛查", "评审", "试点", "示范创建"})
+AFTER_A_NAME = frozenset("，,。；;、：:)）”和与及等的工为是取实中落扎进全持有纳")
+COUNTED = re.compile(r"\d+[家个项所名条批类]$")
+# 建设 names a program only when what is built is a named system or facility.
+BUILT_THINGS = ("体系", "平台", "中心", "基地", "医院", "机构", "项目", "示范区", "试验区", "高地", "专科", "学科",
+                "实验室", "医联体", "医共体", "医疗集团", "共同体", "社区", "工程", "站", "室", "馆", "网络",
+                "标准化", "一体化", "信息化", "科", "制度", "病房", "城市", "县城", "乡镇", "园区", "强省")
+FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
+LEFT_BOUNDARY_CHARS = frozenset("，,。；;：:、（()）“”\"《》!！?？—…·")
+ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等")
+LEFT_BOUNDARY_WORDS = tuple(sorted({
+    "实施", "推进", "开展", "落实", "深化", "加强", "推动", "建立", "完善", "打造", "启动", "组织", "继续", "持续",
+    "深入", "全面", "积极", "大力", "加快", "扎实", "做好", "做实", "做细", "做优", "建设", "创建", "争创", "申报",
+    "推行", "推广", "执行", "贯彻", "部署", "巩固", "提升", "探索", "开启", "参与", "围绕", "聚焦", "依托", "通过",
+    "支持", "鼓励", "引导", "规范", "强化", "优化", "坚持", "抓好", "抓实", "抓", "实行", "制定", "出台", "颁布",
+    "印发", "发布", "编制", "谋划", "筹办", "举办", "承办", "获批", "入选", "纳入", "进一步", "不断", "认真",
+    "切实", "着力", "努力", "力争", "确保", "全力", "稳妥", "有序", "常态化", "统筹", "同步", "率先", "首创",
+    "成功", "先后", "相继", "顺利", "完成", "迎接", "接受", "做强", "建强", "用好", "和", "同", "解决",
+    "融入", "主动融入", "调研", "研究", "学习", "宣传", "以上", "以下", "及以上", "为单位", "扩大", "同类",
+    "继续实施", "全力推进", "全面推进", "学习借鉴", "借鉴", "推出", "实现", "取得", "助力", "配合", "协助",
+    "牵头", "以及", "其中", "包括", "重点", "一批", "一系列", "各项", "各类", "相关", "有关", "这项", "此项",
+    "全省", "全市", "全区", "全县", "我省", "我市", "我区", "我县", "本市", "今年", "明年", "年内", "上下",
+}, key=len, reverse=True))
+GENERIC_HEADS = frozenset({
+    "各项", "这项", "一批", "重点", "重大", "相关", "有关", "各类", "专项", "若干", "系列", "民生实事", "多项", "此项",
+    "本项", "重点项目", "建设", "发展", "工作", "示范", "国家", "省级", "市级", "县级", "改善", "推进", "提升",
+    "综合", "深化", "全面", "试点", "三年", "五年", "年度", "新一轮", "综合改革", "体制改革", "体制机制", "党的",
+    "行业", "队伍", "作风", "能力", "人才", "学科", "专科", "基础", "设施", "信息化", "标准化", "规范化",
+    "绩效", "调研", "项目", "工程", "医院", "机构", "体系", "制度", "政策", "活动", "服务", "环节", "帮扶",
+})
+QUOTE = re.compile(r"“([^“”]{2,30})”")
+BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
+PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
+NUMBERED_SET = re.compile(r"“([^“”]{4,80})”([一二三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务)")
+# Verbs that make a quoted phrase something carried out.
+CARRY_OUT_VERBS = ("实施", "开展", "推进", "落实", "推行", "推广", "创建", "打造", "建设", "启动", "深化",
+                   "推动", "组织", "举办", "执行", "建立", "争创", "学习借鉴", "借鉴", "助力", "帮扶创建")
+# Quoted slogans reports use as goals or watchwords, not programs.
+SLOGAN_ENDINGS = ("精神", "理念", "思想", "要求", "目标", "原则", "方针", "总基调", "作风", "名片", "嘱托")
+MIN_NAME = 4
+MAX_NAME = 40
+
+
+@dataclass
+class ProgramMention:
+    start: int  # clean offsets in the sentence
+    end: int
+    name: str
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"program:{self.name}"
+
+
+@lru_cache(maxsize=1)
+def national_programs() -> dict[str, str]:
+    """Surface form → canonical name of the packaged national programs."""
+    raw = (importlib.resources.files("loaders") / "data" / "national_programs.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        names = line.split("|")
+        for name in names:
+            out[name] = names[0]
+    return out
+
+
+def _strip_quotes(name: str) -> str:
+    return name.replace("“", "").replace("”", "")
+
+
+def _left_edge(clean: str, suffix_start: int, token_starts: frozenset[int]) -> int:
+    pos = suffix_start
+    limit = max(0, suffix_start - MAX_NAME)
+    in_quote = False
+    while pos > limit:
+        ch = clean[pos - 1]
+        if ch == "”" and not in_quote:
+            in_quote = True  # a quoted name right before the program word belongs to it
+            pos -= 1
+            continue
+        if ch == "“" and in_quote:
+            in_quote = False
+            pos -= 1
+            continue
+        if in_quote:
+            pos -= 1
+            continue
+        if ch in LEFT_BOUNDARY_CHARS or ch in ALWAYS_BOUNDARY_CHARS:
+            break
+        head = clean[:pos]
+        if COUNTED.search(head):
+            break
+        if any(head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts) for w in LEFT_BOUNDARY_WORDS):
+            break
+        pos -= 1
+    return pos
+
+
+def _acceptable(name: str, suffix: str) -> bool:
+    bare = _strip_quotes(name)
+    head = bare[: -len(suffix)] if bare.endswith(suffix) else bare
+    if len(bare) < MIN_NAME or len(bare) > MAX_NAME or len(head) < 2:
+        return False
+    if head in GENERIC_HEADS or bare in GENERIC_HEADS:
+        return False
+    if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare):
+        return False  # 58个重大项目 counts projects, 三年行动 needs its subject
+    if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
+        return False
+    return not (suffix == "建设" and not head.endswith(BUILT_THINGS) and "“" not in name)
+
+
+class ProgramRecognizer:
+    def find(self, clean: str, token_starts: frozenset[int], token_ends: frozenset[int]) -> list[ProgramMention]:
+        found: list[ProgramMention] = []
+        found.extend(self._titles(clean))
+        found.extend(self._numbered_sets(clean))
+        found.extend(self._quoted(clean))
+        found.extend(self._suffixed(clean, token_starts, token_ends))
+        found.extend(self._national(clean))
+        return _dedupe(found)
+
+    @staticmethod
+    def _titles(clean: str) -> list[ProgramMention]:
+        out = [ProgramMention(m.start(), m.end(), m.group(1)) for m in BOOK_TITLE.finditer(clean)]
+        out += [ProgramMention(m.start(1), m.end(1), m.group(1)) for m in PAREN_TITLE.finditer(clean)]
+        return out
+
+    @staticmethod
+    def _numbered_sets(clean: str) -> list[ProgramMention]:
+        out: list[ProgramMention] = []
+        for m in NUMBERED_SET.finditer(clean):
+            items = [x for x in re.split(r"[、，,]", m.group(1)) if x]
+            word = m.group(3)
+            if len(items) < 2:
+                continue
+            for item in items:
+                out.append(ProgramMention(m.start(), m.end(), item + word, [item]))
+        return out
+
+    @staticmethod
+    def _quoted(clean: str) -> list[ProgramMention]:
+        out: list[ProgramMention] = []
+        for m in QUOTE.finditer(clean):
+            inner = m.group(1)
+            if re.search(r"[，,。；;！!？?]", inner) or inner.endswith(SLOGAN_ENDINGS):
+                continue
+            if re.match(r"^[一二两三四五六七八九十]+个", inner):
+                continue  # “两个维护”, “七个坚持”: watchwords
+            tail = clean[m.end() : m.end() + 6]
+            before = clean[max(0, m.start() - 6) : m.start()]
+            chained = tail.startswith("“") or before.endswith("”")
+            suffix = next((s for s in PROGRAM_SUFFIXES if tail.startswith(s)), None)
+            if suffix and not chained:
+                continue  # the suffix rule takes “X”工程 whole
+            if suffix or before.endswith(CARRY_OUT_VERBS) or inner.endswith(PROGRAM_SUFFIXES) or (
+                chained and _chain_has_suffix(clean, m.end())
+            ):
+                out.append(ProgramMention(m.start(), m.end(), inner))
+        return out
+
+    @staticmethod
+    def _suffixed(clean: str, token_starts: frozenset[int], token_ends: frozenset[int]) -> list[ProgramMention]:
+        out: list[ProgramMention] = []
+        for suffix in PROGRAM_SUFFIXES:
+            for m in re.finditer(re.escape(suffix), clean):
+                end = m.end()
+                if end not in token_ends and not clean[:end].endswith("”" + suffix):
+                    if not any(end == e for e in token_ends):
+                        continue
+                nxt = clean[end : end + 1]
+                if nxt and nxt in FOLLOWERS_THAT_CONTINUE_A_WORD or clean.startswith(FOLLOWING_WORDS, end):
+                    continue
+                if any(clean.startswith(s, end) for s in PROGRAM_SUFFIXES):
+                    continue  # 项目建设: the longer name ends later
+                if suffix in VERBAL_SUFFIXES and nxt and nxt not in AFTER_A_NAME:
+                    continue
+                start = _left_edge(clean, m.start(), token_starts)
+                name = clean[start:end]
+                if _acceptable(name, suffix):
+                    out.append(ProgramMention(start, end, name))
+        return out
+
+    @staticmethod
+    def _national(clean: str) -> list[ProgramMention]:
+        out: list[ProgramMention] = []
+        for surface, canonical in national_programs().items():
+            for m in re.finditer(re.escape(surface), clean):
+                out.append(ProgramMention(m.start(), m.end(), canonical, [surface] if surface != canonical else []))
+        return out
+
+
+def _chain_has_suffix(clean: str, pos: int) -> bool:
+    """In “A”“B”“C”特色专项行动 each quoted name is a program when the chain ends in a program word."""
+    while True:
+        m = QUOTE.match(clean, pos) or re.match(r"[和、及与]“[^“”]{2,30}”", clean[pos:]) and None
+        if clean.startswith("和“", pos) or clean.startswith("、“", pos):
+            m = QUOTE.match(clean, pos + 1)
+        if not m:
+            break
+        pos = m.end()
+    tail = clean[pos : pos + 8]
+    return any(s in tail[: len(s) + 4] for s in PROGRAM_SUFFIXES)
+
+
+def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
+    """One mention per name; a name inside a longer one at the same place is kept only when listed
+    (national names), since the longer phrase is the program as written."""
+    by_name: dict[str, ProgramMention] = {}
+    for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
+        key = _strip_quotes(m.name)
+        if key in by_name:
+            for alias in m.aliases:
+                if alias not in by_name[key].aliases:
+                    by_name[key].aliases.append(alias)
+            continue
+        by_name[key] = m
+    return list(by_name.values())
