@@ -18,6 +18,9 @@ class Page(Public):
 
 
 class EvidencePublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "doc": "003_1429ae6034b89515.txt", "start": 240, "end": 259,
+        "quote": "上海市卫生健康委党组书记、主任 闻大翔"}})  # fmt: skip
     doc: str = Field(description="document file name")
     start: int = Field(description="offset of the quote's first character in the document text")
     end: int = Field(description="offset just past the quote's last character")
@@ -39,6 +42,11 @@ class EntityPublic(BaseModel):
 
 
 class EntityRefPublic(Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"id": "hospital:南昌市第一医院", "label": "Hospital", "name": "南昌市第一医院"}
+        }
+    )
     id: str
     label: str
     name: str
@@ -61,6 +69,8 @@ class EntityDetailPublic(Public):
 
 
 class GraphEdgePublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "type": "PART_OF", "source": "region:360112", "target": "region:360100", "quotes": 1}})  # fmt: skip
     type: str
     source: str
     target: str
@@ -78,6 +88,14 @@ class SubgraphPublic(Public):
 
 
 class CommitmentPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "committer_id": "region:360112", "committer": "新建区", "committer_label": "Region",
+        "target_id": "target:cf040ee720d4", "metric": "家庭医生签约服务覆盖率", "value": 60.0, "unit": "%",
+        "comparator": "=", "year": 2023, "kind": "goal", "doc": "001_b1280b1a44e49c58.txt",
+        "document_id": "doc:001_b1280b1a44e49c58.txt", "date": "2023",
+        "quote": "家庭医生签约服务覆盖率达到60%,重点人群签约服务覆盖率达到80% ,"
+                 "红色、黄色人群签约服务覆盖率达到100%以上。",
+        "start": 679, "end": 737}})  # fmt: skip
     committer_id: str
     committer: str
     committer_label: str
@@ -101,6 +119,9 @@ class CommitmentsPublic(Page):
 
 
 class MetricPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "metric": "国家区域医疗中心", "targets": 2, "years": [2023, 2024], "kinds": ["achieved", "goal"],
+        "units": ["家", "个"]}})  # fmt: skip
     metric: str
     targets: int = Field(description="Target nodes with this metric")
     years: list[int]
@@ -186,6 +207,11 @@ class FactPublic(Public):
 
 
 class SearchHitPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "doc": "000_8af4f2e2e8678ba9.txt", "document_id": "doc:000_8af4f2e2e8678ba9.txt",
+        "title": "奋楫争先 勇毅前行", "date": "2023-04-17", "start": 66, "end": 68, "match": "南昌",
+        "sentence": "4月17日,2023年江西省卫生健康工作会议在南昌召开。", "sentence_start": 43,
+        "sentence_end": 71, "facts": []}})  # fmt: skip
     doc: str
     document_id: str
     title: str | None
@@ -230,6 +256,9 @@ class DocumentTextPublic(DocumentDetailPublic):
 
 
 class UploadPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "id": "doc:001_b1280b1a44e49c58.txt", "file": "001_b1280b1a44e49c58.txt", "status": "loaded",
+        "nodes": 142, "edges": 155}})  # fmt: skip
     id: str
     file: str
     status: str = Field(description="loaded, replaced or unchanged")
@@ -238,6 +267,9 @@ class UploadPublic(Public):
 
 
 class DeletedPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "id": "doc:001_b1280b1a44e49c58.txt", "file": "001_b1280b1a44e49c58.txt", "edges_removed": 154,
+        "edges_kept": 1}})  # fmt: skip
     id: str
     file: str
     edges_removed: int = Field(description="edges only this document supported")
@@ -250,6 +282,9 @@ class QueryIn(Public):
 
 
 class QueryResultPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {
+        "columns": ["program", "partners"], "rows": [{"program": "program:医养结合", "partners": 8}],
+        "count": 1, "truncated": False}})  # fmt: skip
     columns: list[str]
     rows: list[dict[str, Any]]
     count: int
@@ -257,6 +292,7 @@ class QueryResultPublic(Public):
 
 
 class HealthPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"example": {"status": "ok", "graph": "embedded"}})
     status: str
     graph: str
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.errors import ApiError
+from api.params import Limit, Offset
 from api.schemas import CommitmentsPublic
 from api.views import commitment_views
 
@@ -26,13 +27,17 @@ def commitments(
     store: StoreDep,
     by: Annotated[str | None, Query(description="committer id, name or alias", examples=["新建区"])] = None,
     metric: Annotated[str | None, Query(description="substring of the metric", examples=["家庭医生"])] = None,
-    year: Annotated[int | None, Query(ge=1949, le=2100, examples=[2025])] = None,
-    kind: Annotated[Literal["goal", "achieved"] | None, Query(description="goal or achieved")] = None,
+    year: Annotated[
+        int | None, Query(ge=1949, le=2100, description="the target's year", examples=[2025])
+    ] = None,
+    kind: Annotated[
+        Literal["goal", "achieved"] | None, Query(description="goal or achieved", examples=["goal"])
+    ] = None,
     region: Annotated[
         str | None, Query(description="region id, name or alias, sub-regions included", examples=["南昌市"])
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> CommitmentsPublic:
     committers = None
     if region:

@@ -4,12 +4,13 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, UploadFile
+from fastapi import APIRouter, UploadFile
 from fastapi import Path as PathParam
 
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.errors import ApiError
 from api.ingest import extract_paths, ingest_extractions
+from api.params import Limit, Offset
 from api.schemas import (
     DeletedPublic,
     DocumentDetailPublic,
@@ -48,11 +49,16 @@ def _detail(store: GraphStore, stored: dict[str, Any]) -> DocumentDetailPublic:
     )
 
 
-@router.get("", response_model=DocumentsPublic, summary="The ingested documents (metadata, no text)")
+@router.get(
+    "",
+    response_model=DocumentsPublic,
+    summary="The ingested documents (metadata, no text)",
+    description="Ordered by file name; the text is served one document at a time by /text.",
+)
 def list_documents(
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> DocumentsPublic:
     rows = store.backend.read("list_documents", {"limit": limit, "offset": offset})
     total = store.backend.read("count_documents")[0]["total"]
@@ -64,6 +70,7 @@ def list_documents(
     "/{ref}",
     response_model=DocumentDetailPublic,
     summary="One document's metadata and the facts it supports, with their spans",
+    description="Every edge with a quote from this document, its evidence cut down to this document.",
     responses=NOT_FOUND,
 )
 def get_document(store: StoreDep, ref: DocumentRef) -> DocumentDetailPublic:
@@ -88,6 +95,8 @@ def get_document_text(store: StoreDep, ref: DocumentRef) -> DocumentTextPublic:
     status_code=201,
     response_model=UploadPublic,
     summary="Ingest one uploaded document (multipart field `file`)",
+    description="A `.txt` report (UTF-8, GB18030…) is read, extracted and written; re-uploading the "
+    "same text changes nothing (`unchanged`), changed text replaces the old facts (`replaced`).",
     responses={400: {"description": "unreadable document"}, 413: {"description": "too large"}, **AUTH},
     dependencies=[ApiKeyDep],
 )
@@ -119,6 +128,8 @@ def upload_document(store: StoreDep, settings: SettingsDep, file: UploadFile) ->
     "/{ref}",
     response_model=DeletedPublic,
     summary="Retract a document: facts only it supported go, shared facts lose its evidence",
+    description="Edges and nodes only this document supported are deleted; those other documents "
+    "also support stay, minus this document's quotes; the Document node and its text go.",
     responses={**NOT_FOUND, **AUTH},
     dependencies=[ApiKeyDep],
 )

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import StoreDep
 from api.errors import ApiError
+from api.params import Limit, Offset
 from api.schemas import (
     EdgePublic,
     EntitiesPublic,
@@ -43,9 +44,11 @@ def search_entities(
     q: Annotated[
         str | None, Query(description="substring of the name or an alias", examples=["新建区"])
     ] = None,
-    label: Annotated[NodeLabel | None, Query(description="only nodes of this label")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    label: Annotated[
+        NodeLabel | None, Query(description="only nodes of this label", examples=["Hospital"])
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> EntitiesPublic:
     params = {"q": q or None, "label": label}
     rows = store.backend.read("search_entities", {**params, "limit": limit, "offset": offset})
@@ -62,6 +65,8 @@ def search_entities(
     "/{entity_id}",
     response_model=EntityDetailPublic,
     summary="One entity with its edges (grouped by type) and their evidence",
+    description="Its own properties, then every edge in or out grouped by relationship type, each "
+    "with the other end and every supporting quote (document, offsets, exact text).",
     responses=NOT_FOUND,
 )
 def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetailPublic:
@@ -86,18 +91,21 @@ def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetailPublic:
 def neighbors(
     store: StoreDep,
     entity_id: EntityId,
-    depth: Annotated[int, Query(ge=1, le=3, description="hops from the entity")] = 1,
+    depth: Annotated[int, Query(ge=1, le=3, description="hops from the entity", examples=[2])] = 1,
     types: Annotated[
         str | None, Query(description="comma-separated edge types", examples=["PARTNERS_WITH,LOCATED_IN"])
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=2000, description="at most this many edges")] = 300,
+    limit: Annotated[int, Query(ge=1, le=2000, description="at most this many edges", examples=[300])] = 300,
 ) -> SubgraphPublic:
     wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
     unknown = sorted(set(wanted or []) - set(EDGE_TYPES))
     if unknown:
         raise ApiError(422, f"unknown edge type(s) {', '.join(unknown)}; known: {', '.join(EDGE_TYPES)}")
     center = _entity_or_404(store, entity_id)
-    rows = store.backend.read(f"neighbors_{depth}", {"id": entity_id, "types": wanted, "limit": limit})
+    params = {"id": entity_id, "types": wanted, "limit": limit + 1}
+    rows = store.backend.read(f"neighbors_{depth}", params)
+    truncated = len(rows) > limit
+    rows = rows[:limit]
     nodes = {center.id: EntityRefPublic(id=center.id, label=center.label, name=center.name)}
     edges = []
     for row in rows:
@@ -109,5 +117,5 @@ def neighbors(
             )
         )
     return SubgraphPublic(
-        center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=len(rows) >= limit
+        center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=truncated
     )

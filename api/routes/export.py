@@ -41,7 +41,9 @@ def _csv_zip(export: dict) -> bytes:
 )
 def export(
     store: StoreDep,
-    format: Annotated[Literal["json", "graphml", "csv"], Query(description="export format")] = "json",
+    format: Annotated[
+        Literal["json", "graphml", "csv"], Query(description="export format", examples=["graphml"])
+    ] = "json",
 ) -> ExportPublic | Response:
     data = store.export()
     if format == "graphml":

@@ -6,18 +6,25 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import StoreDep
 from api.errors import ApiError
+from api.params import Limit, Offset
 from api.schemas import MetricPublic, MetricsPublic, TimelinePointPublic, TimelinePublic, TimelineYearPublic
 from api.views import commitment_views
 
 router = APIRouter(prefix="/api/metrics", tags=["metrics"])
 
 
-@router.get("", response_model=MetricsPublic, summary="Distinct indicators with how often each occurs")
+@router.get(
+    "",
+    response_model=MetricsPublic,
+    summary="Distinct indicators with how often each occurs",
+    description="Every Target metric with its number of Target nodes and the years, kinds and units "
+    "seen, most frequent first; open one with /api/metrics/{metric}/timeline.",
+)
 def metrics(
     store: StoreDep,
     q: Annotated[str | None, Query(description="substring of the metric", examples=["覆盖率"])] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> MetricsPublic:
     params = {"q": q or None}
     rows = store.backend.read("metrics", {**params, "limit": limit, "offset": offset})

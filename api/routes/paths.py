@@ -34,12 +34,14 @@ def _resolve(store: StoreDep, ref: str, role: str) -> EntityRefPublic:
 )
 def paths(
     store: StoreDep,
-    source: Annotated[
-        str, Query(alias="from", description="entity id, name or alias", examples=["person:闻大翔"])
+    source: Annotated[str, Query(alias="from", description="entity id, name or alias", examples=["闻大翔"])],
+    target: Annotated[
+        str, Query(alias="to", description="entity id, name or alias", examples=["上海市卫生健康委员会"])
     ],
-    target: Annotated[str, Query(alias="to", description="entity id, name or alias", examples=["上海市"])],
-    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
-    limit: Annotated[int, Query(ge=1, le=200, description="at most this many paths")] = 25,
+    max_hops: Annotated[
+        int, Query(ge=1, le=MAX_HOPS, description="longest path tried (1–5)", examples=[3])
+    ] = 4,
+    limit: Annotated[int, Query(ge=1, le=200, description="at most this many paths", examples=[10])] = 25,
 ) -> PathsPublic:
     start, end = _resolve(store, source, "from"), _resolve(store, target, "to")
     if start.id == end.id:

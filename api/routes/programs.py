@@ -17,11 +17,14 @@ router = APIRouter(prefix="/api/programs", tags=["programs"])
     "/{program_id}",
     response_model=ProgramPublic,
     summary="A program: its implementers, its targets, their partners, the documents naming it",
+    description="Implementers (IMPLEMENTS into the program), the targets the program sets, the "
+    "partners (PARTNERS_WITH, either direction) of each implementer, and the documents naming it; "
+    "every link with its quotes. Find program ids with /api/entities?label=Program.",
     responses={404: {"description": "no Program has this id"}},
 )
 def get_program(
     store: StoreDep,
-    program_id: Annotated[str, Path(description="a Program node id", examples=["program:紧密型医共体"])],
+    program_id: Annotated[str, Path(description="a Program node id", examples=["program:医养结合"])],
 ) -> ProgramPublic:
     rows = store.backend.read("get_program", {"id": program_id})
     if not rows:

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
+from api.params import Limit, Offset
 from api.schemas import EntityPublic, FactPublic, SearchHitPublic, SearchPublic
 from api.text_spans import find_all, sentence_around
 from api.views import fact_view
@@ -38,8 +39,8 @@ def _covering(facts: list[FactPublic], doc: str, start: int, end: int) -> list[F
 def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="text to find", examples=["南昌"])],
-    limit: Annotated[int, Query(ge=1, le=500)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> SearchPublic:
     documents = store.backend.read("documents_containing", {"q": q})
     hits = [(doc, start) for doc in documents for start in find_all(doc["text"], q)]
