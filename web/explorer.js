@@ -64,8 +64,20 @@ async function search(event) {
 
 // ---- one entity -----------------------------------------------------------------------------
 function quoteBlock(evidence) {
-  return el("blockquote", { className: "quote" }, evidence.quote,
-    el("cite", {}, `${evidence.doc}  [${evidence.start}–${evidence.end}]`));
+  const source = el("a", { title: "在原文中查看", onclick: () => showDocument(evidence) },
+    `${evidence.doc}  [${evidence.start}–${evidence.end}]`);
+  return el("blockquote", { className: "quote" }, evidence.quote, el("cite", {}, source));
+}
+
+// ---- a document's text with one quote marked ---------------------------------------------------
+async function showDocument(evidence) {
+  const body = await api(`/api/documents/${encodeURIComponent(evidence.doc)}/text`);
+  const text = body.text;
+  const mark = el("mark", {}, text.slice(evidence.start, evidence.end));
+  $("#document-text").replaceChildren(text.slice(0, evidence.start), mark, text.slice(evidence.end));
+  $("#document-title").textContent = `${body.document.title || body.document.name} · ${body.document.file}`;
+  $("#document-panel").hidden = false;
+  mark.scrollIntoView({ block: "center" });
 }
 
 async function openEntity(id) {
@@ -198,7 +210,7 @@ async function loadCommitments(event) {
         el("td", {}, `${row.comparator === "=" ? "" : row.comparator} ${row.value}${row.unit}`),
         el("td", {}, row.year ?? ""), el("td", {}, KIND_NAMES[row.kind] || row.kind),
         el("td", { className: "quote-cell" }, row.quote),
-        el("td", { className: "muted" }, `${row.doc} [${row.start}–${row.end}]`)));
+        el("td", { className: "muted" }, el("a", { onclick: () => showDocument(row) }, `${row.doc} [${row.start}–${row.end}]`))));
     }
   } catch (error) {
     $("#commitments-count").textContent = `出错：${error.message}`;
@@ -206,6 +218,7 @@ async function loadCommitments(event) {
 }
 
 $("#search-form").addEventListener("submit", search);
+$("#document-close").addEventListener("click", () => { $("#document-panel").hidden = true; });
 $("#commitment-filters").addEventListener("submit", loadCommitments);
 $("#depth").addEventListener("change", () => current && drawNeighbors());
 $("#f-scope").addEventListener("change", () => loadCommitments());

@@ -88,3 +88,17 @@ def test_commitments_table_filters_and_shows_quotes(page) -> None:
     )
     first = page.locator("#commitments tbody tr").first
     assert len(first.locator(".quote-cell").inner_text()) > 5
+
+
+def test_a_quote_opens_its_document_with_the_span_marked(page) -> None:
+    page.fill("#q", "新建区")
+    page.press("#q", "Enter")
+    page.locator("#results li[data-id='region:360112']").click()
+    quote = page.locator("#edges .edge .quote").first
+    quote.wait_for()
+    expected = page.evaluate("el => el.firstChild.textContent", quote.element_handle())
+    quote.locator("cite a").click()
+    marked = page.locator("#document-text mark")
+    marked.wait_for()
+    assert marked.inner_text() == expected
+    assert page.locator("#document-panel").is_visible()
