@@ -22,6 +22,8 @@ from loaders.models import EDGE_TYPES, NodeLabel
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
+# `:path` in the routes: an id may hold '/' (a program or hospital name can); neighbours is declared
+# before the detail route, which would otherwise swallow ".../neighbors".
 EntityId = Annotated[str, Path(description="node id, e.g. region:360112", examples=["region:360112"])]
 NOT_FOUND = {404: {"description": "no entity has this id"}}
 
@@ -62,27 +64,7 @@ def search_entities(
 
 
 @router.get(
-    "/{entity_id}",
-    response_model=EntityDetailPublic,
-    summary="One entity with its edges (grouped by type) and their evidence",
-    description="Its own properties, then every edge in or out grouped by relationship type, each "
-    "with the other end and every supporting quote (document, offsets, exact text).",
-    responses=NOT_FOUND,
-)
-def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetailPublic:
-    entity = _entity_or_404(store, entity_id)
-    edges: dict[str, list[EdgePublic]] = {}
-    for direction, query_name in (("out", "entity_outgoing_edges"), ("in", "entity_incoming_edges")):
-        for row in store.backend.read(query_name, {"id": entity_id}):
-            other = EntityPublic(id=row["other_id"], label=row["other_label"], name=row["other_name"])
-            evidence = evidence_list(row["evidence"])
-            edge = EdgePublic(type=row["type"], direction=direction, other=other, evidence=evidence)
-            edges.setdefault(row["type"], []).append(edge)
-    return EntityDetailPublic(entity=entity, edges=edges)
-
-
-@router.get(
-    "/{entity_id}/neighbors",
+    "/{entity_id:path}/neighbors",
     response_model=SubgraphPublic,
     summary="The subgraph within `depth` hops, as nodes and edges for a drawing",
     description="Edges are followed in either direction; `types` (comma-separated) limits every hop.",
@@ -119,3 +101,23 @@ def neighbors(
     return SubgraphPublic(
         center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=truncated
     )
+
+
+@router.get(
+    "/{entity_id:path}",
+    response_model=EntityDetailPublic,
+    summary="One entity with its edges (grouped by type) and their evidence",
+    description="Its own properties, then every edge in or out grouped by relationship type, each "
+    "with the other end and every supporting quote (document, offsets, exact text).",
+    responses=NOT_FOUND,
+)
+def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetailPublic:
+    entity = _entity_or_404(store, entity_id)
+    edges: dict[str, list[EdgePublic]] = {}
+    for direction, query_name in (("out", "entity_outgoing_edges"), ("in", "entity_incoming_edges")):
+        for row in store.backend.read(query_name, {"id": entity_id}):
+            other = EntityPublic(id=row["other_id"], label=row["other_label"], name=row["other_name"])
+            evidence = evidence_list(row["evidence"])
+            edge = EdgePublic(type=row["type"], direction=direction, other=other, evidence=evidence)
+            edges.setdefault(row["type"], []).append(edge)
+    return EntityDetailPublic(entity=entity, edges=edges)

@@ -34,7 +34,7 @@ def metrics(
 
 
 @router.get(
-    "/{metric}/timeline",
+    "/{metric:path}/timeline",
     response_model=TimelinePublic,
     summary="Every value of one indicator across regions, documents and years",
     description="Rows by year then kind, and the same rows grouped per year so a 2022 achieved value "

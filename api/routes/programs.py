@@ -14,7 +14,7 @@ router = APIRouter(prefix="/api/programs", tags=["programs"])
 
 
 @router.get(
-    "/{program_id}",
+    "/{program_id:path}",
     response_model=ProgramPublic,
     summary="A program: its implementers, its targets, their partners, the documents naming it",
     description="Implementers (IMPLEMENTS into the program), the targets the program sets, the "

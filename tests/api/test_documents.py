@@ -1,5 +1,6 @@
 """Documents: list, one with its facts, its text with spans, upload and retraction behind the key."""
 
+from loaders.models import Document, DocumentExtraction, Edge, Evidence, Program, Target
 from tests.api.conftest import API_KEY
 from tests.api.facts import FILE_A, FILE_B, TEXT_A
 
@@ -99,3 +100,30 @@ def test_upload_refuses_what_it_cannot_read(writable) -> None:
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_document"
     assert test_client.get("/api/documents").json()["total"] == 2
+
+
+def test_ids_and_metrics_holding_a_slash_are_reachable(writable) -> None:
+    test_client, store = writable
+    text = "推进医疗/医保联动改革，每千人口/床位数达到6张。"
+    quote = "每千人口/床位数达到6张。"
+    start = text.index(quote)
+    evidence = [Evidence.from_text("c_slash.txt", text, start, start + len(quote))]
+    extraction = DocumentExtraction(
+        document=Document(id="doc:c_slash.txt", name="c", file="c_slash.txt", sha256="c", chars=len(text)),
+        text=text,
+        nodes=[
+            Program(id="program:医疗/医保联动", name="医疗/医保联动"),
+            Target(id="target:c/1", name="每千人口/床位数", metric="每千人口/床位数", value=6, unit="张"),
+        ],
+        edges=[
+            Edge(type="SETS_TARGET", source="program:医疗/医保联动", target="target:c/1", evidence=evidence)
+        ],
+    )
+    store.ingest(extraction)
+    assert test_client.get("/api/entities/program:医疗/医保联动").json()["entity"]["name"] == "医疗/医保联动"
+    subgraph = test_client.get("/api/entities/program:医疗/医保联动/neighbors").json()
+    assert [e["target"] for e in subgraph["edges"]] == ["target:c/1"]
+    program = test_client.get("/api/programs/program:医疗/医保联动").json()
+    assert program["targets"][0]["target"]["value"] == 6
+    timeline = test_client.get("/api/metrics/每千人口/床位数/timeline").json()
+    assert [p["quote"] for p in timeline["data"]] == [quote]
