@@ -37,3 +37,12 @@ def test_refusals_name_what_they_found(cypher: str, found: str) -> None:
 def test_names_labels_and_properties_are_not_clauses() -> None:
     check_read_only("MATCH (n:Set)-[:DELETE]->(m) RETURN n.create, m.merge, {remove: 1}")
     check_read_only("CALL db.idx.fulltext.queryNodes('Entity', $q) YIELD node RETURN node")
+    check_read_only("MATCH (n) RETURN n.name AS `CREATE`")
+
+
+def test_comment_markers_inside_strings_are_text() -> None:
+    check_read_only("RETURN 'http://example.org/*x' AS url")
+    with pytest.raises(CypherRefused, match="DELETE"):
+        check_read_only("MATCH (n) WHERE n.name = '// not a comment' DELETE n")
+    with pytest.raises(CypherRefused, match="SET"):
+        check_read_only("MATCH (n) RETURN '*/' /* 'closing */ SET n.x = 1")
