@@ -86,6 +86,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from api.http_protocol import Utf8RequestLineProtocol
     from api.settings import ServiceSettings
 
     for path in args.load:
@@ -98,7 +99,13 @@ def _serve(args: argparse.Namespace) -> int:
     print(
         f"healthkg: serving http://{args.host}:{args.port}/ (graph: {graph}; API docs at /docs)", flush=True
     )
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        http=Utf8RequestLineProtocol,
+    )
     return 0
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from graph.property_types import scalar_type
 from graph.rows import evidence_to_json
 from loaders.models import Evidence
 
@@ -199,13 +200,7 @@ def _column_type(key: str, values: list[Any]) -> str:
     present = [v for v in values if v is not None]
     if present and all(isinstance(v, list) for v in present):
         return "string[]"
-    if present and all(isinstance(v, bool) for v in present):
-        return "boolean"
-    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-        return "long"
-    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
-        return "double"
-    return "string"
+    return scalar_type(values)
 
 
 def _header_field(key: str, column_type: str) -> str:

@@ -21,6 +21,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
 
+from graph.property_types import scalar_type
+
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 # Fixed edge attributes and their GraphML types.
 EDGE_KEYS: tuple[tuple[str, str], ...] = (
@@ -91,14 +93,7 @@ def _node_key_types(nodes: Iterable[dict[str, Any]]) -> dict[str, str]:
 def _attr_type(name: str, values: list[Any]) -> str:
     if name in DECLARED_NODE_KEY_TYPES:
         return DECLARED_NODE_KEY_TYPES[name]
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, bool) for v in present):
-        return "boolean"
-    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-        return "long"
-    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
-        return "double"
-    return "string"
+    return scalar_type(values)
 
 
 def _graphml_value(value: Any, attr_type: str) -> str:

@@ -74,7 +74,11 @@ class LiveServer:
     def __init__(self, app: object) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        from api.http_protocol import Utf8RequestLineProtocol
+
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", http=Utf8RequestLineProtocol
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

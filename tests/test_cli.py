@@ -94,3 +94,42 @@ def test_restarting_the_embedded_server_keeps_the_counts(cli_data: Path) -> None
     assert not (cli_data / "server.json").exists(), "each CLI run stops the server it started"
     assert _stats(cli_data) == first
     assert sum(first["edges"].values()) > 100
+
+
+def test_ingest_while_serve_runs_shares_the_embedded_server(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    import httpx
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = {**os.environ, "HEALTHKG_DATA_DIR": str(tmp_path), "HEALTHKG_GRAPH_URL": "embedded"}
+    command = shutil.which("healthkg")
+    argv = [command] if command else [sys.executable, "-m", "api.cli"]
+    serve = subprocess.Popen(
+        [*argv, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        assert serve.stdout is not None
+        assert f"serving {url}/" in serve.stdout.readline()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "serve did not come up"
+            time.sleep(0.2)
+        result = healthkg(tmp_path, "ingest", str(SAMPLES / "001_b1280b1a44e49c58.txt"))
+        assert result.returncode == 0, result.stderr
+        found = httpx.get(f"{url}/api/entities", params={"q": "新建区", "label": "Region"}).json()
+        assert "region:360112" in [e["id"] for e in found["data"]], "serve sees what ingest wrote"
+    finally:
+        serve.send_signal(signal.SIGINT)
+        serve.wait(timeout=30)
+    assert not (tmp_path / "server.json").exists(), "the last process out stopped the server"
+    assert _stats(tmp_path)["nodes"]["Document"] == 1

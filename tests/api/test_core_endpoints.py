@@ -100,3 +100,19 @@ def test_openapi_and_explorer_are_served(http: httpx.Client) -> None:
     page = http.get("/")
     assert page.status_code == 200
     assert "healthkg" in page.text
+
+
+def test_raw_utf8_in_the_url_works_like_curl_sends_it(live_api: LiveServer) -> None:
+    """curl does not percent-encode `?q=新建区`; the server must still understand it."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", live_api.port), timeout=30) as sock:
+        request = "GET /api/entities/region:360112 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        sock.sendall("GET /api/entities?q=新建区 HTTP/1.1\r\nHost: x\r\n\r\n".encode() + request.encode())
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    text = reply.decode("utf-8")
+    assert text.startswith("HTTP/1.1 200")
+    assert text.count("HTTP/1.1 200") == 2, "a keep-alive second request is parsed too"
+    assert '"name":"新建区"' in text
