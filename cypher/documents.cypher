@@ -1,9 +1,10 @@
 // Document bookkeeping: a document's facts count only once its node says complete = true.
 
 // name: document_state
-// The stored fingerprint of one document file, to skip unchanged re-ingests.
+// The stored fingerprint of one document file, to skip unchanged re-ingests (a document stored
+// before texts were kept, has_text false, is written again to gain its text).
 MATCH (d:Document {file: $file})
-RETURN d.id AS id, d.sha256 AS sha256, d.complete AS complete
+RETURN d.id AS id, d.sha256 AS sha256, d.complete AS complete, d.text IS NOT NULL AS has_text
 
 // name: mark_document_complete
 MATCH (d:Document {id: $id})

@@ -55,7 +55,12 @@ class GraphStore:
         self.ensure_schema()
         document = extraction.document
         state = self.document_state(document.file)
-        if state and state.get("complete") and state.get("sha256") == document.sha256:
+        if (
+            state
+            and state.get("complete")
+            and state.get("has_text")
+            and state.get("sha256") == document.sha256
+        ):
             return IngestOutcome(document.file, "unchanged", 0, 0)
         status = "loaded"
         if state or self._mentions_exist(document.file):
