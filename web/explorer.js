@@ -119,41 +119,44 @@ async function openEntity(id) {
 
 // ---- neighbourhood graph: a small force layout, computed then drawn ---------------------------
 function layout(nodes, edges, width, height) {
+  // Fruchterman–Reingold (nodes[0], the open entity, pinned in the middle): every pair repels (k²/d), every edge pulls (d²/k), a weak gravity keeps
+  // the drawing centred, and a cooling temperature caps each step.
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const points = nodes.map((node, i) => {
     const angle = (2 * Math.PI * i) / nodes.length;
     const radius = i === 0 ? 0 : Math.min(width, height) / 3;
-    return { x: width / 2 + radius * Math.cos(angle), y: height / 2 + radius * Math.sin(angle), vx: 0, vy: 0 };
+    return { x: width / 2 + radius * Math.cos(angle), y: height / 2 + radius * Math.sin(angle) };
   });
   const links = edges.map((edge) => [index.get(edge.source), index.get(edge.target)]);
-  const ideal = Math.max(60, Math.min(width, height) / Math.sqrt(nodes.length + 1));
-  for (let step = 0; step < 300; step++) {
-    const cooling = 1 - step / 300;
+  const k = 0.9 * Math.sqrt((width * height) / Math.max(nodes.length, 1));
+  const steps = 300;
+  for (let step = 0; step < steps; step++) {
+    const moves = points.map(() => ({ x: 0, y: 0 }));
     for (let i = 0; i < points.length; i++) {
       for (let j = i + 1; j < points.length; j++) {
         const dx = points[i].x - points[j].x, dy = points[i].y - points[j].y;
-        const d2 = Math.max(dx * dx + dy * dy, 1);
-        const force = (ideal * ideal) / d2;
-        points[i].vx += dx * force * 0.05; points[i].vy += dy * force * 0.05;
-        points[j].vx -= dx * force * 0.05; points[j].vy -= dy * force * 0.05;
+        const d = Math.max(Math.hypot(dx, dy), 0.01);
+        const push = (k * k) / d / d;
+        moves[i].x += dx * push; moves[i].y += dy * push;
+        moves[j].x -= dx * push; moves[j].y -= dy * push;
       }
     }
     for (const [a, b] of links) {
-      const dx = points[b].x - points[a].x, dy = points[b].y - points[a].y;
-      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-      const pull = ((d - ideal) / d) * 0.1;
-      points[a].vx += dx * pull; points[a].vy += dy * pull;
-      points[b].vx -= dx * pull; points[b].vy -= dy * pull;
+      const dx = points[a].x - points[b].x, dy = points[a].y - points[b].y;
+      const pull = Math.hypot(dx, dy) / k;
+      moves[a].x -= dx * pull; moves[a].y -= dy * pull;
+      moves[b].x += dx * pull; moves[b].y += dy * pull;
     }
-    for (const point of points) {
-      point.vx += (width / 2 - point.x) * 0.01; point.vy += (height / 2 - point.y) * 0.01;
-      const speed = Math.sqrt(point.vx * point.vx + point.vy * point.vy);
-      const limit = 20 * cooling + 0.5;
-      if (speed > limit) { point.vx *= limit / speed; point.vy *= limit / speed; }
-      point.x = Math.min(width - 30, Math.max(30, point.x + point.vx));
-      point.y = Math.min(height - 20, Math.max(20, point.y + point.vy));
-      point.vx *= 0.6; point.vy *= 0.6;
-    }
+    const temperature = (width / 8) * (1 - step / steps) + 1;
+    points.forEach((point, i) => {
+      if (i === 0) return; // the open entity stays in the middle
+      moves[i].x += (width / 2 - point.x) * 0.05;
+      moves[i].y += (height / 2 - point.y) * 0.05;
+      const length = Math.max(Math.hypot(moves[i].x, moves[i].y), 0.01);
+      const step_ = Math.min(length, temperature);
+      point.x = Math.min(width - 40, Math.max(20, point.x + (moves[i].x / length) * step_));
+      point.y = Math.min(height - 15, Math.max(15, point.y + (moves[i].y / length) * step_));
+    });
   }
   return points;
 }
@@ -175,8 +178,17 @@ async function drawNeighbors() {
   for (const edge of body.edges) {
     const a = at.get(edge.source), b = at.get(edge.target);
     canvas.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, "data-type": edge.type }));
-    canvas.append(svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, class: "edge-label" }, EDGE_NAMES[edge.type] || edge.type));
+    if (body.edges.length <= 40) {
+      canvas.append(svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, class: "edge-label" }, EDGE_NAMES[edge.type] || edge.type));
+    }
   }
+  // Crowded drawings label only the centre and its direct neighbours; the rest show on hover.
+  const direct = new Set([body.center]);
+  for (const edge of body.edges) {
+    if (edge.source === body.center) direct.add(edge.target);
+    if (edge.target === body.center) direct.add(edge.source);
+  }
+  const labelled = (node) => nodes.length <= 40 || direct.has(node.id);
   nodes.forEach((node, i) => {
     const circle = svg("circle", {
       cx: points[i].x, cy: points[i].y, r: node.id === body.center ? 11 : 8,
@@ -186,7 +198,7 @@ async function drawNeighbors() {
     circle.append(svg("title", {}, `${node.name}（${LABEL_NAMES[node.label] || node.label}）`));
     circle.addEventListener("click", () => openEntity(node.id));
     canvas.append(circle);
-    canvas.append(svg("text", { x: points[i].x + 12, y: points[i].y + 4 }, node.name));
+    if (labelled(node)) canvas.append(svg("text", { x: points[i].x + 12, y: points[i].y + 4 }, node.name));
   });
   if (body.truncated) canvas.append(svg("text", { x: 8, y: 412, class: "edge-label" }, "（关系过多，仅显示部分）"));
 }
