@@ -60,6 +60,26 @@ async function search(event) {
   } catch (error) {
     list.append(el("li", { className: "muted" }, `出错：${error.message}`));
   }
+  await searchText();
+}
+
+// Where the words occur in the documents: each hit's sentence with the match marked.
+async function searchText() {
+  const list = $("#hits");
+  list.replaceChildren();
+  const q = $("#q").value.trim();
+  $("#hits-count").textContent = "";
+  if (!q) return;
+  const body = await api("/api/search", { q, limit: 50 });
+  $("#hits-count").textContent = `共 ${body.total} 处`;
+  for (const hit of body.data) {
+    const before = hit.sentence.slice(0, hit.start - hit.sentence_start);
+    const after = hit.sentence.slice(hit.end - hit.sentence_start);
+    const evidence = { doc: hit.doc, start: hit.start, end: hit.end };
+    list.append(el("li", { "data-doc": hit.doc, onclick: () => showDocument(evidence) },
+      before, el("mark", {}, hit.match), after, " ",
+      el("span", { className: "muted" }, `${hit.doc} [${hit.start}]`)));
+  }
 }
 
 // ---- one entity -----------------------------------------------------------------------------

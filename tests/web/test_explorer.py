@@ -102,3 +102,15 @@ def test_a_quote_opens_its_document_with_the_span_marked(page) -> None:
     marked.wait_for()
     assert marked.inner_text() == expected
     assert page.locator("#document-panel").is_visible()
+
+
+def test_search_lists_text_hits_with_the_match_marked(page) -> None:
+    page.fill("#q", "南昌")
+    page.press("#q", "Enter")
+    hit = page.locator("#hits li").first
+    hit.wait_for()
+    assert hit.locator("mark").inner_text() == "南昌"
+    assert page.inner_text("#hits-count").startswith("共 ")
+    hit.click()
+    page.locator("#document-text mark").wait_for()
+    assert page.locator("#document-text mark").inner_text() == "南昌"
