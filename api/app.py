@@ -9,10 +9,22 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
 from api.ingest import ingest_paths
-from api.routes import commitments, documents, entities, export, health
+from api.routes import (
+    commitments,
+    documents,
+    entities,
+    export,
+    health,
+    metrics,
+    paths,
+    programs,
+    query,
+    search,
+)
 from api.settings import ServiceSettings
 from graph.backend import connect
 from graph.store import GraphStore
@@ -46,8 +58,9 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     if cors:
         app.add_middleware(CORSMiddleware, allow_origins=cors, allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
-    for module in (health, entities, commitments, export, documents):
+    for module in (health, entities, commitments, metrics, programs, paths, search, documents, query, export):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/", include_in_schema=False)
     def explorer() -> FileResponse:

@@ -1,9 +1,10 @@
 // Document bookkeeping: a document's facts count only once its node says complete = true.
 
 // name: document_state
-// The stored fingerprint of one document file, to skip unchanged re-ingests.
+// The stored fingerprint of one document file, to skip unchanged re-ingests (a document stored
+// before texts were kept, has_text false, is written again to gain its text).
 MATCH (d:Document {file: $file})
-RETURN d.id AS id, d.sha256 AS sha256, d.complete AS complete
+RETURN d.id AS id, d.sha256 AS sha256, d.complete AS complete, d.text IS NOT NULL AS has_text
 
 // name: mark_document_complete
 MATCH (d:Document {id: $id})
@@ -39,8 +40,9 @@ MATCH (d:Document {file: $file})
 DETACH DELETE d
 
 // name: list_documents
+// Metadata only: the full `text` is fetched one document at a time.
 MATCH (d:Document)
-RETURN d {.*} AS document
+RETURN d {.id, .label, .name, .file, .title, .date, .year, .sha256, .chars, .region, .complete} AS document
 ORDER BY d.file
 SKIP $offset
 LIMIT $limit
@@ -54,3 +56,25 @@ RETURN count(d) AS total
 MATCH (n:Entity)
 WHERE $file IN n.docs
 RETURN count(n) AS total
+
+// name: get_document
+// One document by id (doc:<file>) or file name, with its full text.
+MATCH (d:Document)
+WHERE d.id = $ref OR d.file = $ref
+RETURN d {.*} AS document
+
+// name: document_facts
+// Every edge with evidence from this document, its evidence limited to this document's quotes.
+MATCH (a:Entity)-[e]->(b:Entity)
+WHERE $file IN e.docs
+RETURN type(e) AS type, a {.id, .label, .name} AS source, b {.id, .label, .name} AS target,
+       [x IN e.evidence WHERE x STARTS WITH $evidence_prefix] AS evidence, size(e.docs) AS documents
+ORDER BY type, a.id, b.id
+
+// name: documents_containing
+// Documents whose text contains $q (substring: FalkorDB's Chinese full-text index matches whole
+// words only, so 南昌 would not find 南昌市 there).
+MATCH (d:Document)
+WHERE d.text CONTAINS $q
+RETURN d.id AS id, d.file AS file, d.name AS title, d.date AS date, d.text AS text
+ORDER BY d.file

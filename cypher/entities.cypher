@@ -31,3 +31,11 @@ MATCH (n:Entity {id: $id})<-[e]-(m:Entity)
 RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
        e.evidence AS evidence
 ORDER BY type, other_id
+
+// name: resolve_entity
+// An entity named by id or, failing that, by exact name or alias (id matches sort first).
+MATCH (n:Entity)
+WHERE n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, [])
+RETURN n {.id, .label, .name} AS node
+ORDER BY CASE WHEN n.id = $ref THEN 0 ELSE 1 END, size(n.id), n.id
+LIMIT 1

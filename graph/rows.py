@@ -14,7 +14,8 @@ from typing import Any
 from loaders.models import Edge, Evidence, NodeBase
 
 INTERNAL_NODE_FIELDS = frozenset({"evidence", "aliases", "id"})
-STORAGE_ONLY_PROPERTIES = ("docs", "evidence", "complete")
+# `text` is the Document's full text: served by the documents API, left out of exports and entity views.
+STORAGE_ONLY_PROPERTIES = ("docs", "evidence", "complete", "text")
 
 
 def evidence_to_json(ev: Evidence) -> str:

@@ -1,6 +1,7 @@
 """The graph as healthkg uses it: schema, document ingest and retraction, export, counts.
 
-A document is written nodes first, then edges, then its Document node marked complete; a
+A document is written nodes first, then edges, then its Document node (with the full text, so
+the API can show every quote in place) marked complete; a
 re-ingest of changed text retracts the old facts first. All parsing and validation happens
 before the first write, so bad input never leaves a half-written graph.
 """
@@ -54,7 +55,12 @@ class GraphStore:
         self.ensure_schema()
         document = extraction.document
         state = self.document_state(document.file)
-        if state and state.get("complete") and state.get("sha256") == document.sha256:
+        if (
+            state
+            and state.get("complete")
+            and state.get("has_text")
+            and state.get("sha256") == document.sha256
+        ):
             return IngestOutcome(document.file, "unchanged", 0, 0)
         status = "loaded"
         if state or self._mentions_exist(document.file):
@@ -72,6 +78,7 @@ class GraphStore:
             self.backend.write_batches(f"upsert_{query_suffix(edge_type)}", rows)
         doc_row = node_row(document, document.file)
         doc_row["props"]["complete"] = False
+        doc_row["props"]["text"] = extraction.text
         self.backend.write_batches("upsert_document", [doc_row])
         self.backend.run("mark_document_complete", {"id": document.id})
         return IngestOutcome(document.file, status, len(extraction.nodes), len(extraction.edges))

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from api.schemas import CommitmentPublic, CommitmentsPublic
+from api.errors import ApiError
+from api.params import Limit, Offset
+from api.schemas import CommitmentsPublic
+from api.views import commitment_views
 
 router = APIRouter(prefix="/api/commitments", tags=["commitments"])
 
@@ -15,34 +17,41 @@ router = APIRouter(prefix="/api/commitments", tags=["commitments"])
     "",
     response_model=CommitmentsPublic,
     summary="Who committed to (or reported) what figure, each with its quote",
+    description=(
+        "SETS_TARGET facts as rows, one per supporting quote. `region` keeps commitments of that "
+        "region, of regions PART_OF it (at any depth up to six) and of entities LOCATED_IN any of them."
+    ),
+    responses={404: {"description": "the `region` filter names no region"}},
 )
 def commitments(
     store: StoreDep,
     by: Annotated[str | None, Query(description="committer id, name or alias", examples=["新建区"])] = None,
     metric: Annotated[str | None, Query(description="substring of the metric", examples=["家庭医生"])] = None,
-    year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
-    kind: Annotated[Literal["goal", "achieved"] | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    year: Annotated[
+        int | None, Query(ge=1949, le=2100, description="the target's year", examples=[2025])
+    ] = None,
+    kind: Annotated[
+        Literal["goal", "achieved"] | None, Query(description="goal or achieved", examples=["goal"])
+    ] = None,
+    region: Annotated[
+        str | None, Query(description="region id, name or alias, sub-regions included", examples=["南昌市"])
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> CommitmentsPublic:
-    params = {"by": by or None, "metric": metric or None, "year": year, "kind": kind}
+    committers = None
+    if region:
+        scope = store.backend.read("region_scope", {"region": region})
+        if not scope or not scope[0]["regions"]:
+            raise ApiError(404, f"no region with id, name or alias '{region}'")
+        committers = scope[0]["regions"] + scope[0]["located"]
+    params = {
+        "by": by or None,
+        "metric": metric or None,
+        "year": year,
+        "kind": kind,
+        "committers": committers,
+    }
     rows = store.backend.read("commitments", {**params, "limit": limit, "offset": offset})
     total = store.backend.read("count_commitments", params)[0]["total"]
-    evidence = [json.loads(row.pop("evidence")) for row in rows]
-    files = sorted({ev["doc"] for ev in evidence})
-    documents = {d["file"]: d for d in store.backend.read("documents_by_file", {"files": files})}
-    data = []
-    for row, ev in zip(rows, evidence, strict=True):
-        document = documents.get(ev["doc"], {})
-        data.append(
-            CommitmentPublic(
-                **row,
-                doc=ev["doc"],
-                document_id=document.get("id"),
-                date=document.get("date"),
-                quote=ev["quote"],
-                start=ev["start"],
-                end=ev["end"],
-            )
-        )
-    return CommitmentsPublic(data=data, total=total, limit=limit, offset=offset)
+    return CommitmentsPublic(data=commitment_views(store, rows), total=total, limit=limit, offset=offset)

@@ -14,6 +14,7 @@ router = APIRouter(tags=["health"])
     "/health",
     response_model=HealthPublic,
     summary="Service and graph liveness",
+    description="Runs one small read on the graph; 503 with the reason when that fails.",
     responses={503: {"description": "the graph is unreachable"}},
 )
 def health(store: StoreDep) -> HealthPublic | JSONResponse:

@@ -46,7 +46,8 @@ def test_export_quotes_match_their_documents(store: GraphStore) -> None:
 
 
 def test_commitments_of_xinjian_district(store: GraphStore) -> None:
-    params = {"by": "新建区", "metric": "家庭医生", "year": None, "kind": None, "offset": 0, "limit": 50}
+    params = {"by": "新建区", "metric": "家庭医生", "year": None, "kind": None, "committers": None}
+    params |= {"offset": 0, "limit": 50}
     rows = store.backend.read("commitments", params)
     assert any(row["value"] == 60 and row["unit"] == "%" for row in rows)
     assert all(row["committer"] == "新建区" for row in rows)

@@ -1,0 +1,29 @@
+// Indicators (Target metrics) and the values each took across regions, documents and years.
+
+// name: metrics
+// Distinct metrics, most used first; $q filters by substring.
+MATCH (t:Target)
+WHERE $q IS NULL OR t.metric CONTAINS $q
+WITH t.metric AS metric, count(t) AS targets, collect(DISTINCT t.year) AS years,
+     collect(DISTINCT t.kind) AS kinds, collect(DISTINCT t.unit) AS units
+RETURN metric, targets, years, kinds, units
+ORDER BY targets DESC, metric
+SKIP $offset
+LIMIT $limit
+
+// name: count_metrics
+MATCH (t:Target)
+WHERE $q IS NULL OR t.metric CONTAINS $q
+RETURN count(DISTINCT t.metric) AS total
+
+// name: metric_timeline
+// Every value of one metric, one row per quote; a target nobody is recorded as setting still
+// appears (committer null) with the target's own evidence.
+MATCH (t:Target {metric: $metric})
+OPTIONAL MATCH (s:Entity)-[e:SETS_TARGET]->(t)
+WITH t, s, CASE WHEN e IS NULL THEN t.evidence ELSE e.evidence END AS quotes
+UNWIND quotes AS evidence
+RETURN s.id AS committer_id, s.name AS committer, s.label AS committer_label,
+       t.id AS target_id, t.metric AS metric, t.value AS value, t.unit AS unit,
+       t.comparator AS comparator, t.year AS year, t.kind AS kind, evidence
+ORDER BY year, kind, committer_id, target_id, evidence

@@ -1,0 +1,32 @@
+// The subgraph around one entity, one query per depth (path bounds cannot be parameters).
+// Each returns distinct edges with both ends; $types (list or null) limits every hop's type.
+
+// name: neighbors_1
+MATCH p = (n:Entity {id: $id})-[*1..1]-(:Entity)
+WHERE $types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types)
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+LIMIT $limit
+WITH startNode(r) AS a, r, endNode(r) AS b
+RETURN a {.id, .label, .name} AS source, type(r) AS type, b {.id, .label, .name} AS target,
+       size(coalesce(r.evidence, [])) AS quotes
+
+// name: neighbors_2
+MATCH p = (n:Entity {id: $id})-[*1..2]-(:Entity)
+WHERE $types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types)
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+LIMIT $limit
+WITH startNode(r) AS a, r, endNode(r) AS b
+RETURN a {.id, .label, .name} AS source, type(r) AS type, b {.id, .label, .name} AS target,
+       size(coalesce(r.evidence, [])) AS quotes
+
+// name: neighbors_3
+MATCH p = (n:Entity {id: $id})-[*1..3]-(:Entity)
+WHERE $types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types)
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+LIMIT $limit
+WITH startNode(r) AS a, r, endNode(r) AS b
+RETURN a {.id, .label, .name} AS source, type(r) AS type, b {.id, .label, .name} AS target,
+       size(coalesce(r.evidence, [])) AS quotes

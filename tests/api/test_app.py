@@ -1,0 +1,50 @@
+"""What every endpoint shares: OpenAPI descriptions and examples, CORS, the static explorer files."""
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import ServiceSettings
+from graph.backend import GraphSettings
+
+
+def test_every_endpoint_is_described_with_examples(client) -> None:
+    spec = client.get("/openapi.json").json()
+    operations = [(path, method, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
+    assert len(operations) == 17
+    for path, method, op in operations:
+        assert op.get("summary") and op.get("description"), (method, path)
+        for param in op.get("parameters", []):
+            assert param.get("description"), (method, path, param["name"])
+            if param["name"] != "x-api-key":  # a key has no example worth showing
+                assert param.get("examples") or param["schema"].get("examples"), (method, path, param["name"])
+    body = spec["paths"]["/api/query"]["post"]["requestBody"]["content"]["application/json"]
+    assert set(body["examples"]) == {"targets", "partners", "refused"}
+    schemas = spec["components"]["schemas"]
+    assert schemas["CommitmentPublic"]["example"]["metric"] == "家庭医生签约服务覆盖率"
+
+
+def test_cors_allows_only_the_configured_origins(data_dir: Path, client) -> None:
+    settings = ServiceSettings(
+        graph=GraphSettings(url="embedded", data_dir=data_dir, graph_name="api_facts"),
+        cors_origins=["https://newsroom.example"],
+    )
+    with TestClient(create_app(settings)) as cors_client:
+        preflight = {"Access-Control-Request-Method": "GET"}
+        allowed = cors_client.options(
+            "/api/entities", headers={"Origin": "https://newsroom.example", **preflight}
+        )
+        assert allowed.status_code == 200
+        assert allowed.headers["access-control-allow-origin"] == "https://newsroom.example"
+        other = cors_client.get("/api/entities", headers={"Origin": "https://elsewhere.example"})
+        assert other.status_code == 200 and "access-control-allow-origin" not in other.headers
+
+
+def test_explorer_page_and_its_static_files(client) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and 'src="/static/explorer.js"' in page.text
+    script = client.get("/static/explorer.js")
+    assert script.status_code == 200 and "/api/entities" in script.text
+    assert client.get("/static/explorer.css").headers["content-type"].startswith("text/css")
+    assert client.get("/static/missing.js").status_code == 404
