@@ -26,7 +26,8 @@ ETHNIC_PART = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+$")
 # Short forms of city names that are also everyday words or parts of common names.
 SHORT_NAMES_THAT_ARE_WORDS = frozenset(
     words(
-        "大同 安康 长治 中山 白山 通化 东方 合作 丽江 开封 大庆 日照 来宾 阿里 白银 四平 中卫 山南 三沙 兴安 文山 海北"
+        "大同 安康 长治 中山 白山 通化 东方 合作 丽江 开封 大庆 日照 来宾 阿里 白银 四平 中卫 山南 三沙 "
+        "兴安 文山 海北"
     )
 )
 # County-level names made only of direction/generic characters are ordinary words (城区, 郊区…).
