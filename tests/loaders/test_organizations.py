@@ -55,3 +55,8 @@ def test_party_committee_and_government() -> None:
 def test_a_place_name_starting_with_a_numeral_character_is_no_count() -> None:
     found = _find("支持四川大学华西医院与省人民医院共建分中心", "520000")
     assert [m.name for m in found] == ["四川大学华西医院", "贵州省人民医院"]
+
+
+def test_government_departments_and_national_bodies() -> None:
+    found = _find("省发展改革委、省财政厅会同财政部部署", "430000")
+    assert [m.name for m in found] == ["湖南省发展改革委", "湖南省财政厅", "财政部"]
