@@ -15,8 +15,12 @@ from loaders.lexicon import words
 from loaders.regions import Division, RegionMention, RegionResolver
 
 HOSPITAL_SUFFIXES = words(
-    "社区卫生服务中心 妇幼保健计划生育服务中心 妇幼保健院 妇保院 中医院 卫生院 保健院 医院"
+    "社区卫生服务中心 妇幼保健计划生育服务中心 妇幼保健院 妇保院 中医院 卫生院 保健院 医院 总院"
 )
+# A group a sentence says is being formed is one body even without a place or proper name
+# (组建医疗健康总院); the group words stay generic elsewhere.
+GROUP_SUFFIXES = words("总院 医疗集团 医共体 医联体")
+FORMING_VERBS = words("组建 成立 挂牌成立 挂牌 牵头组建 组建了 成立了")
 ORGANIZATION_SUFFIXES = {
     "卫生健康委员会": "卫生健康行政部门",
     "卫生健康委": "卫生健康行政部门",
@@ -350,7 +354,13 @@ class OrganizationRecognizer:
         core = name
         if region and name.startswith(region.name):
             core = name[len(region.name) :]
-        if region is None and (_is_generic(surface) or not _has_proper_part(name)):
+        formed = (
+            clean[:start].endswith(FORMING_VERBS)
+            and name.endswith(GROUP_SUFFIXES)
+            and len(name) >= 4
+            and name not in KIND_WORDS
+        )
+        if region is None and not formed and (_is_generic(surface) or not _has_proper_part(name)):
             return None
         if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None

@@ -60,3 +60,9 @@ def test_a_place_name_starting_with_a_numeral_character_is_no_count() -> None:
 def test_government_departments_and_national_bodies() -> None:
     found = _find("省发展改革委、省财政厅会同财政部部署", "430000")
     assert [m.name for m in found] == ["湖南省发展改革委", "湖南省财政厅", "财政部"]
+
+
+def test_a_group_being_formed_is_one_body() -> None:
+    assert [m.name for m in _find("组建县域健康总院，统筹县乡资源", "360121")] == ["县域健康总院"]
+    assert _find("组建紧密型医共体", "360121") == []
+    assert _find("发挥健康总院作用", "360121") == []
