@@ -364,10 +364,10 @@ class OrganizationRecognizer:
             return None
         if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None
-        if region is not None and (core in KIND_WORDS or len(core) < 2):
+        if region is not None and (core in KIND_WORDS or len(core) < 2 or core.startswith(GENERIC_PREFIXES)):
             return None
-        if region is not None and core.startswith(GENERIC_PREFIXES):
-            return None
+        if formed and region is None:
+            region = subject or self.resolver.own_division()  # formed here, so located here
         for long_suffix, canonical in CANONICAL_SUFFIX.items():
             if name.endswith(long_suffix) and not name.endswith(canonical):
                 aliases.append(name)

@@ -33,10 +33,9 @@ class Party:
     name: str
 
 
-def _clause_around(clean: str, pos: int) -> str:
-    left = max(clean.rfind(c, 0, pos) for c in "，,；;。")
+def _clause_after(clean: str, pos: int) -> str:
     rights = [i for i in (clean.find(c, pos) for c in "，,；;。") if i != -1]
-    return clean[left + 1 : min(rights) if rights else len(clean)]
+    return clean[pos : min(rights) if rights else len(clean)]
 
 
 def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> list[tuple[str, str]]:
@@ -48,8 +47,8 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
     for k, party in enumerate(ordered):
         if party.start == 0 or clean[party.start - 1] not in JOINERS:
             continue
-        if not any(word in _clause_around(clean, party.start) for word in PARTNERSHIP_WORDS):
-            continue  # 加强与省卫健委的联动 is not a partnership even when the sentence has one
+        if not any(word in _clause_after(clean, party.start) for word in PARTNERSHIP_WORDS):
+            continue  # 加强与省卫健委的联动, 获国务院和省府表彰: no partnership word follows the pair
         joiner = party.start - 1
         left = next((p for p in reversed(ordered[:k]) if p.end == joiner), None)
         if left is not None:

@@ -220,6 +220,9 @@ class RegionResolver:
             ]  # 吉林 the province over 吉林市? both are higher; this only prefers city over county
         return None
 
+    def own_division(self) -> Division | None:
+        return self.index.by_code.get(self.own_code) if self.own_code else None
+
     def by_level_suffix(self, suffix: str) -> Division | None:
         """The document's own region or ancestor named with `suffix` (省, 市, 区, 县), nearest first."""
         if not self.own_code:
