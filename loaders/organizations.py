@@ -167,6 +167,8 @@ GENERIC_PREFIXES = words(
     "区属 县属 每个 每所 用好 按照 依照 通过 推动 辖区 乡镇 村 同类 其他 所有 上述 该 本 我"
 )
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县)(?![级域属内外场部委民长县区乡])")
+# 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
+ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
 
@@ -404,7 +406,7 @@ class OrganizationRecognizer:
                     [surface],
                 )
             return div.name + rest, div, [surface]
-        if surface in PLACE_DEPENDENT_CORES:
+        if surface in PLACE_DEPENDENT_CORES or ORDINAL_HOSPITAL.match(surface):
             if subject is None:
                 return None, None, []
             return subject.name + surface, subject, [surface]

@@ -304,18 +304,15 @@ def _towns(
 ) -> list[tuple[int, int, str]]:
     out = []
     counties = [d for _, d in regions if d.level == "county"]
-    own_county = resolver.by_level_suffix("区") or resolver.by_level_suffix("县")
-    county = (
-        counties[-1] if counties else (own_county if own_county and own_county.level == "county" else None)
-    )
+    own = resolver.own_division()
+    county = counties[-1] if counties else (own if own and own.level == "county" else None)
+    if county is None:
+        return []  # a town named without its county could be any of the towns of that name
     for start, end, name in towns_in(p.sentence.clean, p.starts):
-        full = f"{county.name}{name}" if county else name
-        town_id = graph.add(
-            Region(id=f"region:{full}", name=name, level="town", aliases=[full] if county else []), ev
-        )
-        if county:
-            graph.region(county, ev)
-            graph.edge("PART_OF", town_id, county.id, ev)
+        full = f"{county.name}{name}"
+        town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full]), ev)
+        graph.region(county, ev)
+        graph.edge("PART_OF", town_id, county.id, ev)
         out.append((start, end, town_id))
     return out
 

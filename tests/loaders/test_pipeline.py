@@ -103,3 +103,14 @@ def test_synthetic_plan_end_to_end() -> None:
         "%",
         "goal",
     )
+
+
+def test_names_that_need_a_place_are_dropped_without_one() -> None:
+    x = extract_document("bare.txt", "第一医院开展义诊，望城镇卫生院参与。")
+    assert [n for n in x.nodes if n.label in ("Hospital", "Region")] == []
+
+
+def test_odd_inputs_give_empty_extractions() -> None:
+    for text in ("", "   \n", "hello 123", "，，。。", "1.\n（一）\n"):
+        x = extract_document("odd.txt", text)
+        assert x.nodes == [] and x.edges == []
