@@ -168,8 +168,10 @@ class _DocumentRun:
             ),
             clean,
         )
+        towns = _towns(graph, p, regions, self.resolver, ev)
+        orgs = _place_town_bodies(orgs, towns, p)
         org_ids = [_add_org(graph, m, ev) for m in orgs]
-        for town_start, town_end, town_id in _towns(graph, p, regions, self.resolver, ev):
+        for town_start, town_end, town_id, _ in towns:
             for m, org_id in zip(orgs, org_ids, strict=True):
                 if m.start <= town_start and town_end <= m.end:
                     graph.edge("LOCATED_IN", org_id, town_id, ev)
@@ -301,7 +303,8 @@ def _towns(
     regions: list[tuple[RegionMention, Division]],
     resolver: RegionResolver,
     ev: Evidence,
-) -> list[tuple[int, int, str]]:
+) -> list[tuple[int, int, str, Division]]:
+    """(start, end, id, county) of the towns named, each under the county in context."""
     out = []
     counties = [d for _, d in regions if d.level == "county"]
     own = resolver.own_division()
@@ -313,7 +316,26 @@ def _towns(
         town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full]), ev)
         graph.region(county, ev)
         graph.edge("PART_OF", town_id, county.id, ev)
-        out.append((start, end, town_id))
+        out.append((start, end, town_id, county))
+    return out
+
+
+def _place_town_bodies(
+    orgs: list[OrgMention], towns: list[tuple[int, int, str, Division]], p: _Parsed
+) -> list[OrgMention]:
+    """望城镇卫生院 is the one of 望城镇 in the county in context; with no county known it could be
+    any of them, so it is left out."""
+    named_towns = {start for start, _, _ in towns_in(p.sentence.clean, p.starts)}
+    out = []
+    for m in orgs:
+        town = next((t for t in towns if t[0] == m.start), None)
+        if town is not None and m.region is None:
+            county = town[3]
+            m.aliases.append(m.name)
+            m.name, m.region = county.name + m.name, county
+        elif m.start in named_towns and m.region is None:
+            continue
+        out.append(m)
     return out
 
 
