@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.lexicon import words
-from loaders.regions import Division, RegionMention, RegionResolver
+from loaders.regions import Division, RegionMention, RegionResolver, division_index
 
 HOSPITAL_SUFFIXES = words(
     "社区卫生服务中心 妇幼保健计划生育服务中心 妇幼保健院 妇保院 中医院 卫生院 保健院 医院 总院"
@@ -167,6 +167,7 @@ GENERIC_PREFIXES = words(
     "区属 县属 每个 每所 用好 按照 依照 通过 推动 辖区 乡镇 村 同类 其他 所有 上述 该 本 我"
 )
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县)(?![级域属内外场部委民长县区乡])")
+UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
 ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
@@ -384,12 +385,11 @@ class OrganizationRecognizer:
     ) -> tuple[str | None, Division | None, list[str]]:
         leading = next((m for m in regions if m.start == start and m.end < end), None)
         if leading:
+            # 三明市尤溪县总医院: the last of the places that open the name is where it is.
+            while nxt := next((m for m in regions if m.start == leading.end and m.end < end), None):
+                leading = nxt
             div = self.resolver.resolve(leading.candidates)
-            if div is None:
-                return None, None, []
-            if leading.surface != div.name:  # 株洲恺德… names the place by its short form
-                return surface, div, []
-            return surface, div, []
+            return (surface, div, []) if div else (None, None, [])
         relative = RELATIVE_PREFIX.match(surface)
         if relative:
             div = self.resolver.by_level_suffix(relative.group(1))
@@ -412,7 +412,15 @@ class OrganizationRecognizer:
             return subject.name + surface, subject, [surface]
         inner = next((m for m in regions if start <= m.start and m.end <= end), None)
         div = self.resolver.resolve(inner.candidates) if inner else None
-        return surface, div, []
+        return surface, div or self._university_place(surface), []
+
+    def _university_place(self, surface: str) -> Division | None:
+        """南昌大学第二附属医院: a university named after a place is in that place."""
+        school = UNIVERSITY.match(surface)
+        if not school:
+            return None
+        candidates = division_index().candidates(school.group(1))
+        return self.resolver.resolve(candidates) if candidates else None
 
 
 def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:

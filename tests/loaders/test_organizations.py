@@ -66,3 +66,16 @@ def test_a_group_being_formed_is_one_body() -> None:
     assert [m.name for m in _find("组建县域健康总院，统筹县乡资源", "360121")] == ["县域健康总院"]
     assert _find("组建紧密型医共体", "360121") == []
     assert _find("发挥健康总院作用", "360121") == []
+
+
+def test_the_last_leading_place_locates_a_hospital() -> None:
+    [m] = _find("福州市鼓楼区医院开展义诊", "350000")
+    assert (m.name, m.region.name) == ("福州市鼓楼区医院", "鼓楼区")
+
+
+def test_a_university_named_after_a_place_is_there() -> None:
+    found = _find("厦门大学附属第一医院和中山大学附属第一医院", "350000")
+    assert [(m.name, m.region.name if m.region else None) for m in found] == [
+        ("厦门大学附属第一医院", "厦门市"),
+        ("中山大学附属第一医院", None),
+    ]
