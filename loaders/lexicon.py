@@ -19,6 +19,11 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def word_pairs(text: str) -> dict[str, str]:
+    """A space-separated list of `word:meaning` pairs as a dict, in the order written."""
+    return dict(pair.split(":", 1) for pair in text.split())
+
+
 # Multi-word proper nouns that contain a place name but are not that place.
 PROPER_NOUNS_WITH_PLACE_NAMES = ("上海合作组织", "上合组织", "中山大学", "中南大学", "北京协和医学院")
 DOMAIN_WORDS = words(
