@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from loaders.regions import Division, RegionResolver, division_index
+from loaders.regions import Division, division_index
 
 FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 YEAR_MONTH = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
@@ -21,6 +20,7 @@ SECTION_LABELS = ("编者按", "导读", "摘要", "核心提示", "来源")
 TITLE_MAX = 60
 OPENING_CHARS = 400
 OPENING_WEIGHT = 3
+MIN_OWN_MENTIONS = 3
 RELATIVE_LEVEL_WORDS = {
     "省": ("全省", "我省", "本省", "省委", "省政府"),
     "市": ("全市", "我市", "本市", "市委", "市政府"),
@@ -28,14 +28,6 @@ RELATIVE_LEVEL_WORDS = {
     "县": ("全县", "我县", "本县", "县委", "县政府"),
 }
 LEVEL_ORDER = ("县", "区", "市", "省")  # most specific first
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    title: str
-    date: str | None
-    year: int | None
-    region: Division | None
 
 
 def title_of(text: str) -> str:
@@ -119,6 +111,8 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
     level = relative_level(text)
     # Ancestors compete too: a provincial plan may name only its cities (贵阳市、遵义市 → 贵州省).
     ranked = sorted(set(scores) | set(inherited), key=lambda c: (-(scores[c] + inherited[c] / 2), c))
+    if level is None and ranked and not _dominant(ranked, scores, inherited, opening_counts):
+        return None  # a national text naming places in passing has no region of its own
     for code in ranked:
         div = index.by_code[code]
         if _fits_level(div, level):
@@ -128,5 +122,14 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
     return index.by_code[ranked[0]] if ranked else None
 
 
-def resolver_for(region: Division | None) -> RegionResolver:
-    return RegionResolver(region.code if region else None)
+def _dominant(
+    ranked: list[str], scores: Counter[str], inherited: Counter[str], opening: Counter[str]
+) -> bool:
+    """Without 全省/我市…, a place is the document's own only if its opening names it or it
+    clearly leads the places named."""
+    top = ranked[0]
+    if opening[top]:
+        return True
+    first = scores[top] + inherited[top] / 2
+    second = scores[ranked[1]] + inherited[ranked[1]] / 2 if len(ranked) > 1 else 0
+    return first >= MIN_OWN_MENTIONS and first >= 2 * second
