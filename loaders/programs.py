@@ -42,7 +42,7 @@ BUILT_THINGS = words(
 )
 FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
 LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
-ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等")
+ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等已")
 LEFT_BOUNDARY_WORDS = tuple(
     sorted(
         words(
@@ -202,6 +202,8 @@ def _acceptable(name: str, suffix: str) -> bool:
         or head.startswith(("各", "多", "该", "本", "这", "那"))
     ):
         return False
+    if head.startswith(tuple(PHRASE_ADVERBS)):
+        return False  # 全面启动试点: a verb phrase, not a name
     if head in LEFT_BOUNDARY_WORDS or ("和" in head and len(head.split("和")[0]) <= 2):
         return False  # 坚持改革, 力争创建: a verb, not a name; 思想和行动
     if suffix in EVENT_SUFFIXES and len(head) < 4:

@@ -64,10 +64,9 @@ YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底
 CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
 RECORD_WORDS = ("纪录", "记录", "目标", "任务", "水平", "要求", "标准", "成绩")
 NEGATED = ("没有发生", "没有", "无", "未", "不发生")
-GOAL_CUES = words(
-    "力争 确保 争取 目标 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务 以上 至少 保持在 "
-    "稳定在 实现"
-)
+# Cues of a commitment; words such as 实现 or 目标 also report results (实现了…目标) and are left
+# to the section's tense.
+GOAL_CUES = words("力争 确保 争取 目标是 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务是 着力")
 ACHIEVED_CUES = words(
     "已 了 累计 建成 获批 获评 增至 降至 降低到 提高到 提高至 成为 位列 较上年 同比 增长 下降 先后 全年 "
     "荣获 达到了 完成了 实现了 共 招录 进入"
