@@ -27,7 +27,7 @@ ETHNIC_PART = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+$")
 SHORT_NAMES_THAT_ARE_WORDS = frozenset(
     words(
         "大同 安康 长治 中山 白山 通化 东方 合作 丽江 开封 大庆 日照 来宾 阿里 白银 四平 中卫 山南 三沙 "
-        "兴安 文山 海北"
+        "兴安 文山 海北 朝阳"
     )
 )
 # County-level names made only of direction/generic characters are ordinary words (城区, 郊区…).
@@ -213,11 +213,12 @@ class RegionResolver:
             same = [c for c in candidates if c.code == self.own_code]
             if same:
                 return same[0]
-        higher = [c for c in candidates if c.level in ("province", "city")]
-        if len(higher) == 1 and all(c.level == "county" for c in candidates if c is not higher[0]):
-            return higher[
-                0
-            ]  # 吉林 the province over 吉林市? both are higher; this only prefers city over county
+        # A short name shared by a province and a city of another province (海南, 吉林) is the
+        # province; a name shared by a city and counties is the city.
+        for level in ("province", "city"):
+            top = [c for c in candidates if c.level == level]
+            if len(top) == 1:
+                return top[0]
         return None
 
     def own_division(self) -> Division | None:
