@@ -114,3 +114,10 @@ def test_odd_inputs_give_empty_extractions() -> None:
     for text in ("", "   \n", "hello 123", "，，。。", "1.\n（一）\n"):
         x = extract_document("odd.txt", text)
         assert x.nodes == [] and x.edges == []
+
+
+def test_a_gb18030_copy_extracts_the_same(tmp_path: Path, sample_paths: list[Path]) -> None:
+    name, text = read_document(sample_paths[4])
+    copy = tmp_path / name
+    copy.write_bytes(text.encode("gb18030"))
+    assert extract_document(*read_document(copy)).model_dump() == extract_document(name, text).model_dump()
