@@ -59,10 +59,11 @@ def _line_joins_next(line: str, next_line: str) -> bool:
     """A long unpunctuated line followed by another long one is a sentence cut by a hard break;
     a long line followed by a short one is a caption before a heading."""
     stripped = line.rstrip()
+    following = next_line.strip()
     return (
         len(stripped) >= LINE_CONTINUES_MIN
         and stripped[-1] not in LINE_FINAL
-        and len(next_line.strip()) >= NEXT_LINE_CONTINUES_MIN
+        and (len(following) >= NEXT_LINE_CONTINUES_MIN or following[-1:] in SENTENCE_END)
         and not LIST_MARKER.match(next_line)
     )
 

@@ -68,9 +68,11 @@ NEGATED = ("没有发生", "没有", "无", "未", "不发生")
 # to the section's tense.
 GOAL_CUES = words("力争 确保 争取 目标是 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务是 着力")
 ACHIEVED_CUES = words(
-    "已 了 累计 建成 获批 获评 增至 降至 降低到 提高到 提高至 成为 位列 较上年 同比 增长 下降 先后 全年 "
-    "荣获 达到了 完成了 实现了 共 招录 进入"
+    "已经 累计 建成 获批 获评 增至 降至 降低到 提高到 提高至 成为 位列 较上年 同比 增长 下降 先后 全年 "
+    "荣获 达到了 完成了 实现了 共有 共计 共创建 招录 进入"
 )
+# Single-character cues of a result, as words: 已 not in 已有…的, 了 not in 为了 or 了解.
+ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
 METRIC_STOP_FORWARD = re.compile(r"[，,。；;、：:（(“”]|的$")
 MAX_METRIC = 40
 
@@ -313,11 +315,11 @@ def _outside_brackets_until(text: str, stops: str) -> str:
 
 def _before_first_verb(phrase: str) -> str:
     """The noun phrase a counted figure names (重点任务 of 21项重点任务实行月调度): up to the first verb
-    after it, unless that leaves fewer than two characters."""
+    after it, unless that leaves fewer than three characters."""
     from loaders.lexicon import tokenize
 
     for token in tokenize(phrase):
-        if token.start >= 2 and (
+        if token.start >= 3 and (
             token.flag in ("v", "vd", "vi")
             and len(token.word) >= 2
             or token.flag in ("d", "ad", "p")
@@ -354,7 +356,7 @@ def _shared_head(last: str) -> str:
 
 
 def _kind(sentence: str, default: str) -> str:
-    achieved = any(cue in sentence for cue in ACHIEVED_CUES)
+    achieved = any(cue in sentence for cue in ACHIEVED_CUES) or bool(ACHIEVED_CHARS.search(sentence))
     goal = any(cue in sentence for cue in GOAL_CUES)
     if achieved and not goal:
         return "achieved"
