@@ -75,6 +75,7 @@ ACHIEVED_CUES = words(
 ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
 METRIC_STOP_FORWARD = re.compile(r"[，,。；;、：:（(“”]|的$")
 MAX_METRIC = 40
+MIN_METRIC_AFTER_STRIP = 4
 
 
 @dataclass
@@ -112,11 +113,24 @@ def _clean_metric(metric: str) -> str:
             if metric.startswith(prefix) and len(metric) > len(prefix) + 1:
                 metric, changed = metric[len(prefix) :], True
                 break
-    metric = metric.removesuffix("各")
+    metric = _without_leading_action(metric.removesuffix("各"))
     for verb in ("保持", "达到", "为", "达"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
     return metric.strip("，,、的 ")
+
+
+def _without_leading_action(metric: str) -> str:
+    """打造五大基层实践样板 counts 基层实践样板: leading verbs and numerals are not the metric."""
+    from loaders.lexicon import tokenize
+
+    tokens = tokenize(metric)
+    k = 0
+    while k < min(2, len(tokens) - 1) and (tokens[k].flag in ("v", "m") or tokens[k].flag.startswith("d")):
+        if len(metric) - tokens[k + 1].start < MIN_METRIC_AFTER_STRIP:
+            break
+        k += 1
+    return metric[tokens[k].start :] if k else metric
 
 
 class TargetExtractor:
