@@ -46,6 +46,8 @@ from loaders.targets import TargetExtractor, section_kind
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县)(?![域场级委政直属内外长])")
 PERSON_TAGS = ("nr", "nrfg", "nrt")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
+HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省赣州举行: 在, then at most a place or two
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
@@ -222,6 +224,12 @@ class _DocumentRun:
             if self.section_region
             else set()
         )
+        # …活动在江西赣州举行: the place that hosts an event carries it out.
+        hosts = [
+            d.id
+            for m, d in x.regions
+            if HOSTED_AT.match(s.clean[m.end :]) and HOST_BEFORE.search(s.clean[: m.start])
+        ]
         out = []
         for prog in found:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
@@ -240,12 +248,19 @@ class _DocumentRun:
                 for m, oid in zip(x.orgs, x.org_ids, strict=True)
                 if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
             ]
-            # A place named inside the program's name is where it comes from (三明医改经验).
+            # A place named inside the program's name is where it comes from (三明医改经验), a
+            # hospital opening it is the one that runs it (区中医医院人员总量管理试点).
             doers += [
                 d.id
                 for m, d in x.regions
                 if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
             ]
+            doers += [
+                oid
+                for m, oid in zip(x.orgs, x.org_ids, strict=True)
+                if m.start == prog.start and m.end < prog.end and m.label == "Hospital"
+            ]
+            doers += hosts
             for actor in dict.fromkeys(doers):
                 if actor:
                     self.graph.edge("IMPLEMENTS", actor, pid, x.ev)

@@ -121,3 +121,17 @@ def test_a_gb18030_copy_extracts_the_same(tmp_path: Path, sample_paths: list[Pat
     copy = tmp_path / name
     copy.write_bytes(text.encode("gb18030"))
     assert extract_document(*read_document(copy)).model_dump() == extract_document(name, text).model_dump()
+
+
+def test_the_place_hosting_an_event_carries_it_out() -> None:
+    text = "湖南省卫生健康工作会议召开。全省健康科普大赛主题活动近日在我省岳阳举行。"
+    x = extract_document("host.txt", text)
+    implements = {(e.source, e.target) for e in x.edges if e.type == "IMPLEMENTS"}
+    assert ("region:430600", "program:健康科普大赛主题活动") in implements
+
+
+def test_a_hospital_opening_a_program_name_runs_it() -> None:
+    text = "株洲市卫生健康工作要点。推进市中心医院薪酬制度改革试点。"
+    x = extract_document("run.txt", text)
+    implements = {(e.source, e.target) for e in x.edges if e.type == "IMPLEMENTS"}
+    assert any(s == "hospital:株洲市中心医院" for s, _ in implements)
