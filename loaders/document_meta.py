@@ -103,7 +103,7 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
         scores[code] += count
     for code, count in opening_counts.items():
         scores[code] += OPENING_WEIGHT * count
-    # A mention of a county also speaks for its city and province (新建区 is in 南昌市).
+    # A mention of a county also speaks for its city and province (a district speaks for its city).
     inherited: Counter[str] = Counter()
     for code, score in scores.items():
         for ancestor in index.chain(code)[1:]:

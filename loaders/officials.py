@@ -1,7 +1,7 @@
 """Officials: a person's name with the title and body they hold it in.
 
-Names come from two patterns: a title pattern (上海市卫生健康委党组书记、主任 闻大翔: body, titles
-joined by 、, then the name) and a speech pattern (会上，顾晓芳表示). A name must start with a
+Names come from two patterns: a title pattern (某市卫生健康委党组书记、主任 张某某: body, titles
+joined by 、, then the name) and a speech pattern (会上，李某某表示). A name must start with a
 Chinese family name; reporters, editors and national leaders quoted as authorities are left out.
 """
 

@@ -3,7 +3,7 @@
 A name is found by its ending (医院, 卫生院, 卫健委, 疾控中心…) and extends left over name
 characters until a boundary: punctuation, a function word or a verb of the sentence. Short
 forms that start with a level word (省/市/区/县) are completed with the document's own region
-of that level (省人民医院 in a Jiangxi report is 江西省人民医院); the short form stays an alias.
+of that level (省人民医院 in a Hunan report is 湖南省人民医院); the short form stays an alias.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ORGANIZATION_SUFFIXES = word_pairs(
     "医疗集团:医疗集团 医共体:医共体 协会:社会团体 学会:社会团体 总会:社会团体 指导委员会:议事协调机构 "
     "纪念馆:纪念馆 展览馆:展览馆 博物馆:博物馆 重点实验室:重点实验室"
 )
-# Canonical long forms, so 省卫健委 and 江西省卫生健康委员会 are one node.
+# Canonical long forms, so 省卫健委 and 湖南省卫生健康委员会 are one node.
 CANONICAL_SUFFIX = word_pairs(
     "卫生健康委:卫生健康委员会 卫健委:卫生健康委员会 疾控中心:疾病预防控制中心 医保局:医疗保障局 "
     "科技厅:科学技术厅 妇保院:妇幼保健院 卫健局:卫生健康局 中医院:中医医院"
@@ -72,7 +72,7 @@ LEFT_BOUNDARY_WORDS = tuple(
     )
 )
 # Hospital names that name a kind, not one hospital.
-# Words naming a kind of body: still a kind with a place before it (江西省公立医院 = all of them).
+# Words naming a kind of body: still a kind with a place before it (某省公立医院 = all of them).
 KIND_WORDS = frozenset(
     words(
         "医院 公立医院 综合性医院 中西医结合医院 民营医院 社区医院 护理院 乡镇卫生院 中心卫生院 "
@@ -90,7 +90,8 @@ PROPER_MARKS = re.compile(
     r"大学|学院|科学院|研究院|研究所|第[一二三四五六七八九十\d]+(?:人民|附属|医院|中心)"
 )
 PROPER_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
-# Cores that name one body once a place is known (人民医院 of 荷塘区), and nothing without one.
+# Cores that name one body once a place is known (the 人民医院 of the county a sentence is about),
+# and nothing without one.
 PLACE_DEPENDENT_CORES = frozenset(
     words(
         "人民医院 中医院 中医医院 妇幼保健院 中心医院 疾控中心 疾病预防控制中心 妇保院 人民政府 专科医院 "
@@ -170,7 +171,7 @@ def _left_edge(
         if re.search(r"\d[家个所座项]$", head):
             break
         if head.endswith("医院") and pos not in region_starts:
-            break  # a complete name ends here; only a branch named by place (…医院江西医院) continues one
+            break  # a complete name ends here; only a branch named by place (…医院贵州医院) continues one
         if any(
             head.endswith(w) and pos - len(w) in token_starts and pos in token_ends
             for w in LEFT_BOUNDARY_WORDS
@@ -180,7 +181,7 @@ def _left_edge(
     return pos
 
 
-# Kinds that stay plural whatever is put before them (强化公立医院, 南昌地区公立医院).
+# Kinds that stay plural whatever is put before them (强化公立医院, 某地区公立医院).
 PLURAL_KINDS = words(
     "公立医院 县级医院 市级医院 省级医院 二级医院 三级医院 一级医院 社区医院 民营医院 互联网医院 "
     "研究型医院 三甲医院 定点医院 示范医院 龙头医院 牵头医院 基层医院 综合性医院 智慧医院 平安医院 "
@@ -328,7 +329,7 @@ class OrganizationRecognizer:
     ) -> tuple[str | None, Division | None, list[str]]:
         leading = next((m for m in regions if m.start == start and m.end < end), None)
         if leading:
-            # 三明市尤溪县总医院: the last of the places that open the name is where it is.
+            # 某市某县总医院: the last of the places that open the name is where it is.
             while nxt := next((m for m in regions if m.start == leading.end and m.end < end), None):
                 leading = nxt
             div = self.resolver.resolve(leading.candidates)
@@ -358,7 +359,7 @@ class OrganizationRecognizer:
         return surface, div or self._university_place(surface), []
 
     def _university_place(self, surface: str) -> Division | None:
-        """南昌大学第二附属医院: a university named after a place is in that place."""
+        """厦门大学附属第一医院: a university named after a place is in that place."""
         school = UNIVERSITY.match(surface)
         if not school:
             return None
@@ -367,7 +368,7 @@ class OrganizationRecognizer:
 
 
 def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:
-    """Drop a mention lying inside a longer one (南昌大学 inside 南昌大学第二附属医院)."""
+    """Drop a mention lying inside a longer one (某某大学 inside 某某大学附属医院)."""
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[OrgMention] = []
     for m in mentions:
@@ -382,7 +383,7 @@ def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def parent_hospital_pairs(mentions: list[OrgMention], clean: str) -> list[tuple[str, str]]:
-    """(branch, parent) for names like 中南大学湘雅医院江西医院: the part up to the inner 医院 is
+    """(branch, parent) for names like 某某大学附属医院贵州医院: the part up to the inner 医院 is
     the hospital that runs the branch (the 输出医院 of a 国家区域医疗中心)."""
     pairs: list[tuple[str, str]] = []
     for m in mentions:

@@ -1,7 +1,7 @@
 """PARTNERS_WITH: cooperation, trusteeship, pairing support and group membership.
 
 Two parties are partners when a sentence with a partnership word joins them with 与/和/同
-(炎陵县与市中心医院开展医疗合作; with nothing before 与 the sentence's actor is the first
+(某县与市中心医院开展医疗合作; with nothing before 与 the sentence's actor is the first
 party), or when it lists members of a group (以A、B为龙头…的医联体): each member partners
 with the named group, or, with no named group, with the first member listed.
 """
@@ -58,9 +58,7 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
             or not clean[joiner - 1].isalnum()
             or clean[:joiner].endswith(words("推进 加强 深化 推动 开展 建立 积极 深入 全面 持续 继续 着力"))
         ):
-            pairs.append(
-                (actor_id, party.id)
-            )  # 深入推进与南昌大学第二附属医院合作: the actor is the first party
+            pairs.append((actor_id, party.id))  # 深入推进与某某大学附属医院合作: the actor is the first party
     for left, right in zip(ordered, ordered[1:], strict=False):
         if PAIRING_VERBS.match(clean[left.end : right.start]):
             pairs.append((left.id, right.id))

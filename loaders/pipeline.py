@@ -3,7 +3,7 @@
 Steps: split sentences; find the places named, to choose the document's own region; then per
 sentence recognise regions, hospitals and organizations, officials, programs and targets, and
 join them with edges whose evidence is the sentence. In a round-up of interviews each
-interviewee's heading line (上海市卫生健康委党组书记、主任 闻大翔) opens a section whose region and
+interviewee's heading line (某省卫生健康委党组书记、主任 张某某) opens a section whose region and
 official own the commitments that follow.
 """
 
@@ -47,7 +47,7 @@ RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县)(?![域场级委政
 PERSON_TAGS = ("nr", "nrfg", "nrt")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
-HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省赣州举行: 在, then at most a place or two
+HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
@@ -224,7 +224,7 @@ class _DocumentRun:
             if self.section_region
             else set()
         )
-        # …活动在江西赣州举行: the place that hosts an event carries it out.
+        # …活动在某省某市举行: the place that hosts an event carries it out.
         hosts = [
             d.id
             for m, d in x.regions
@@ -237,7 +237,7 @@ class _DocumentRun:
             clause = _clause_of(s, prog.start)
             doers = list(x.actors.get(clause, [self.default_actor]))
             # Places and bodies named in the clause before the program carry it out too
-            # (推进攸县、渌口区3家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
+            # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
             doers += [
                 d.id
                 for m, d in x.regions
@@ -248,7 +248,7 @@ class _DocumentRun:
                 for m, oid in zip(x.orgs, x.org_ids, strict=True)
                 if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
             ]
-            # A place named inside the program's name is where it comes from (三明医改经验), a
+            # A place named inside the program's name is where it comes from (某市医改经验), a
             # hospital opening it is the one that runs it (区中医医院人员总量管理试点).
             doers += [
                 d.id
@@ -338,7 +338,7 @@ def _towns(
 def _place_town_bodies(
     orgs: list[OrgMention], towns: list[tuple[int, int, str, Division]], p: _Parsed
 ) -> list[OrgMention]:
-    """望城镇卫生院 is the one of 望城镇 in the county in context; with no county known it could be
+    """某某镇卫生院 is the one of 某某镇 in the county in context; with no county known it could be
     any of them, so it is left out."""
     named_towns = {start for start, _, _ in towns_in(p.sentence.clean, p.starts)}
     out = []
@@ -359,7 +359,7 @@ def _subject_region(regions: list[tuple[RegionMention, Division]]) -> Division |
 
 
 def _merge_parenthesised(orgs: list[OrgMention], clean: str) -> list[OrgMention]:
-    """中南大学湘雅医院江西医院(江西省人民医院): the name in brackets is another name of the same body."""
+    """某某大学附属医院贵州医院(贵州省某医院): the name in brackets is another name of the same body."""
     out: list[OrgMention] = []
     for m in orgs:
         prev = out[-1] if out else None
@@ -431,7 +431,7 @@ def _clause_actors(
         pos = clause[0]
         for m, d in sorted(regions, key=lambda r: r[0].start):
             if m.start == pos and d.level != "province":
-                opening.append(d.id)  # 石峰区、芦淞区积极探索…: each listed place
+                opening.append(d.id)  # 甲区、乙区积极探索…: each listed place
                 pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
         bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == clause[0]]
         if bodies:

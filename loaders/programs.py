@@ -29,7 +29,7 @@ QUOTE_ONLY_SUFFIXES = ("机制", "模式")
 EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
 # A program word followed by these is part of an honour or an outcome, not a program's name.
 FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务 创新")
-# Program words that are also verbs: followed by a noun they act on it (株洲市创建全国文明城市).
+# Program words that are also verbs: followed by a noun they act on it (某市创建全国文明城市).
 VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评审 示范创建"))
 # Parts of speech after 建设/创建 that show it ends a name (…建设取得成效, …创建和…).
 NOUN_USE_FOLLOWERS = frozenset(words("v vd vi c p u uj ul ud x d f"))

@@ -152,7 +152,7 @@ def find_region_names(
 ) -> list[RegionMention]:
     """Longest non-overlapping division names in `clean`.
 
-    A short name (南昌 for 南昌市) counts only where it is a whole jieba word, so 南昌大学 or
+    A short name (长沙 for 长沙市) counts only where it is a whole jieba word, so 中山大学 or
     上海合作组织 do not yield a place; full names count anywhere but inside a longer match.
     """
     index = division_index()
@@ -249,7 +249,7 @@ TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
 
 
 def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Town-level names (望城镇, 某某街道): a stem that starts a word and is a place name or no
+    """Town-level names (黄马乡, 某某街道): a stem that starts a word and is a place name or no
     common word (卫生城镇, 健康乡镇 are not towns)."""
     from loaders.lexicon import contains_common_word, word_tag
 
@@ -265,7 +265,7 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县区省村"):
                 continue  # 每个乡镇, 县聘乡用: not a town's name
             if name.endswith("城镇") and not known_place:
-                continue  # 卫生城镇; 望城镇 is the place 望城 with 镇
+                continue  # 卫生城镇 is no town; a known place stem with 镇 is
             if known_place or (tag is None and not contains_common_word(stem)):
                 out.append((cut, match.end(), stem + match.group(2)))
                 break
