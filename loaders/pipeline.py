@@ -48,6 +48,7 @@ PERSON_TAGS = ("nr", "nrfg", "nrt")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
+ANSWER_LABELS = ("答", "受访者")
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
@@ -200,8 +201,11 @@ class _DocumentRun:
         if speaker:
             name = speaker.group(1)
             known = [n for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
+            officials = [n for n in self.graph.nodes.values() if n.label == "Official"]
             if known:
                 self.section_official = known[0].id
+            elif name in ANSWER_LABELS and officials:
+                self.section_official = officials[0].id  # 答: the interviewee the text introduced
             elif name in INTERVIEWER_LABELS:
                 self.section_official = None
         self.kind = section_kind(s.clean[speaker.end() :] if speaker else s.clean, self.kind, self.year)

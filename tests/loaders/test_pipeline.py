@@ -135,3 +135,13 @@ def test_a_hospital_opening_a_program_name_runs_it() -> None:
     x = extract_document("run.txt", text)
     implements = {(e.source, e.target) for e in x.edges if e.type == "IMPLEMENTS"}
     assert any(s == "hospital:株洲市中心医院" for s, _ in implements)
+
+
+def test_answers_in_an_interview_belong_to_the_interviewee() -> None:
+    text = (
+        "专访：推动优质资源下沉\n近日，记者采访了衡阳市卫生健康委员会主任刘志刚。\n"
+        "问：今年有哪些目标？\n答：今年全市孕产妇系统管理率力争达到92%。\n"
+    )
+    x = extract_document("qa.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert {"official:刘志刚|org:衡阳市卫生健康委员会", "region:430400"} <= committers
