@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import jieba
-import jieba.posseg
+if TYPE_CHECKING:
+    import jieba.posseg
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -44,6 +45,9 @@ class Token:
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    import jieba
+    import jieba.posseg
+
     from loaders.regions import division_index
 
     jieba.setLogLevel(logging.WARNING)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 from loaders.lexicon import words
 
 UNITS = words(
@@ -94,6 +92,8 @@ def _number(text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
+        import cn2an  # loads its tables on import, so only when a Chinese numeral is seen
+
         try:
             return float(cn2an.cn2an(text, "smart"))
         except (ValueError, KeyError):
