@@ -97,7 +97,7 @@ class ProgramMention:
 
     @property
     def id(self) -> str:
-        return f"program:{self.name}"
+        return f"program:{_strip_quotes(self.name)}"  # “X”工程 and X工程 are one program
 
 
 @lru_cache(maxsize=1)
@@ -343,9 +343,8 @@ def _coordinated(
 def _chain_has_suffix(clean: str, pos: int) -> bool:
     """In “A”“B”“C”特色专项行动 each quoted name is a program when the chain ends in a program word."""
     while True:
-        m = QUOTE.match(clean, pos) or re.match(r"[和、及与]“[^“”]{2,30}”", clean[pos:]) and None
-        if clean.startswith("和“", pos) or clean.startswith("、“", pos):
-            m = QUOTE.match(clean, pos + 1)
+        joiner = 1 if clean[pos : pos + 1] in ("和", "、", "及", "与") else 0
+        m = QUOTE.match(clean, pos + joiner)
         if not m:
             break
         pos = m.end()
@@ -354,8 +353,8 @@ def _chain_has_suffix(clean: str, pos: int) -> bool:
 
 
 def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
-    """One mention per name; a name inside a longer one at the same place is kept only when listed
-    (national names), since the longer phrase is the program as written."""
+    """One mention per name (quotes aside), aliases joined; a name inside a longer one is kept too,
+    since readers know a program by either."""
     by_name: dict[str, ProgramMention] = {}
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         key = _strip_quotes(m.name)
