@@ -18,6 +18,7 @@ MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?![度代]?[\d—\-－])")
 SECTION_LABELS = ("编者按", "导读", "摘要", "核心提示", "来源")
 TITLE_MAX = 60
+HEADLINE_MAX = 40  # a first line this short is a headline, not the opening sentence
 OPENING_CHARS = 400
 OPENING_WEIGHT = 3
 MIN_OWN_MENTIONS = 3
@@ -43,7 +44,13 @@ def title_of(text: str) -> str:
 
 
 def year_of(text: str) -> int | None:
-    """The year the document is about: the year beside its date, else the most mentioned one."""
+    """The year the document is about: the one in its title, the year beside its date, else the
+    most mentioned one."""
+    title = title_of(text)
+    is_headline = len(title) <= HEADLINE_MAX and any(line.strip() == title for line in text.splitlines()[:8])
+    titled = YEAR.search(title) if is_headline else None
+    if titled:
+        return int(titled.group(1))
     opening = text[:OPENING_CHARS]
     full = FULL_DATE.search(opening)
     if full:

@@ -349,8 +349,8 @@ def _split_shared(metric: str, position: int, mode: str) -> list[str]:
     parts = [p for p in re.split(r"和|及|与|、", metric) if p]
     if len(parts) < 2:
         return [metric]
-    head = _shared_head(parts[-1])
-    full = [p if (p.endswith(head) or not head) else p + head for p in parts[:-1]] + [parts[-1]]
+    group, head = _shared_head(parts[-1])
+    full = [_complete(p, group, head) for p in parts[:-1]] + [parts[-1]]
     if mode == "respective":
         return [full[position]] if position < len(full) else [metric]
     if mode == "each":
@@ -361,12 +361,20 @@ def _split_shared(metric: str, position: int, mode: str) -> list[str]:
 GROUP_WORDS = words("儿童 婴儿 孕产妇 新生儿 老年人 人群 患者 妇女 女生 学生 居民 村卫生室 卫生院 医院 机构")
 
 
-def _shared_head(last: str) -> str:
+def _shared_head(last: str) -> tuple[str, str]:
+    """(group word, what follows it) of the last part: 糖尿病患者规范管理率 → (患者, 规范管理率)."""
     for word in GROUP_WORDS:
         k = last.find(word)
         if k != -1 and k + len(word) < len(last):
-            return last[k + len(word) :]
-    return ""
+            return word, last[k + len(word) :]
+    return "", ""
+
+
+def _complete(part: str, group: str, head: str) -> str:
+    """高血压 in 高血压、糖尿病患者规范管理率 is 高血压患者规范管理率; 孕产妇 names its group itself."""
+    if not head or part.endswith(head):
+        return part
+    return part + head if part.endswith(GROUP_WORDS) else part + group + head
 
 
 def _kind(sentence: str, default: str) -> str:

@@ -72,3 +72,8 @@ def test_percentage_point_change_refers_to_the_figure_before() -> None:
 def test_year_on_year_growth_refers_to_the_figure_before() -> None:
     found = _find("每千人口床位数6.8张，较上年增长3%。", "achieved")
     assert found[1] == ("每千人口床位数提高", 3.0, "%", "=")
+
+
+def test_respective_rates_of_two_patient_groups() -> None:
+    found = _find("高血压、糖尿病患者规范管理率分别达到70%和65%。", "achieved")
+    assert [f[0] for f in found] == ["高血压患者规范管理率", "糖尿病患者规范管理率"]
