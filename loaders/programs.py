@@ -50,12 +50,12 @@ LEFT_BOUNDARY_WORDS = tuple(
             "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
             "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 "
             "印发 发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
-            "稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 积极推动 深入推进 "
-            "深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 完成 迎接 接受 "
-            "做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 同类 继续实施 "
-            "全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 包括 重点 一批 "
-            "一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 本市 今年 明年 "
-            "年内 上下"
+            "争取 紧扣 兑现 稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 "
+            "积极推动 深入推进 深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 "
+            "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
+            "同类 继续实施 全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 "
+            "包括 重点 一批 一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 "
+            "本市 今年 明年 年内 上下"
         ),
         key=len,
         reverse=True,
@@ -67,7 +67,8 @@ GENERIC_HEADS = frozenset(
         "发展 工作 示范 国家 省级 市级 县级 改善 推进 提升 综合 深化 全面 试点 三年 五年 年度 新一轮 "
         "综合改革 体制改革 体制机制 党的 行业 队伍 作风 能力 人才 学科 专科 基础 设施 信息化 标准化 "
         "规范化 绩效 调研 项目 工程 医院 机构 体系 制度 政策 活动 服务 环节 帮扶 所有 长效 运行 激励 管理 "
-        "保障 体制 协调 联动 工作机制 长效机制"
+        "保障 体制 协调 联动 工作机制 长效机制 科研 品牌 高层次 公共 重大公共 配套支持 一揽子配套支持 "
+        "防控 能力提升 临床"
     )
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
@@ -94,6 +95,7 @@ class ProgramMention:
     end: int
     name: str
     aliases: list[str] = field(default_factory=list)
+    listed: bool = False  # one of the packaged national programs
 
     @property
     def id(self) -> str:
@@ -316,9 +318,8 @@ class ProgramRecognizer:
         out: list[ProgramMention] = []
         for surface, canonical in national_programs().items():
             for m in re.finditer(re.escape(surface), clean):
-                out.append(
-                    ProgramMention(m.start(), m.end(), canonical, [surface] if surface != canonical else [])
-                )
+                aliases = [surface] if surface != canonical else []
+                out.append(ProgramMention(m.start(), m.end(), canonical, aliases, listed=True))
         return out
 
 
@@ -353,9 +354,11 @@ def _chain_has_suffix(clean: str, pos: int) -> bool:
 
 
 def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
-    """One mention per name (quotes aside), aliases joined; a name inside a longer one is kept too,
-    since readers know a program by either."""
+    """One mention per name (quotes aside), aliases joined. A name that only starts a longer one
+    is dropped unless it is a listed national program, which readers know by that name."""
     by_name: dict[str, ProgramMention] = {}
+    # 医疗改革 of 医疗改革赋能行动 is the start of the longer name, not a program of its own.
+    found = [m for m in found if m.listed or not any(n.start == m.start and n.end > m.end for n in found)]
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         key = _strip_quotes(m.name)
         if key in by_name:
