@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.lexicon import words
+from loaders.sentences import clause_end
 
 PARTNERSHIP_WORDS = words(
     "合作 共建 托管 帮扶 对口支援 支援 协作 结对 签约 签订 医联体 医共体 医疗集团 专科联盟 共同体 联合体"
@@ -34,8 +35,7 @@ class Party:
 
 
 def _clause_after(clean: str, pos: int) -> str:
-    rights = [i for i in (clean.find(c, pos) for c in "，,；;。") if i != -1]
-    return clean[pos : min(rights) if rights else len(clean)]
+    return clean[pos : clause_end(clean, pos)]
 
 
 def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> list[tuple[str, str]]:

@@ -41,3 +41,9 @@ def test_a_pairing_verb_between_two_parties() -> None:
     near_miss = "某市人民医院表彰某县中医院。"
     parties = [_party(near_miss, "某市人民医院", "hospital:a"), _party(near_miss, "某县中医院", "hospital:b")]
     assert partner_pairs(near_miss, parties, None) == []
+
+
+def test_a_quoted_comma_does_not_end_the_clause() -> None:
+    text = "探索某市人民医院与某区实施“县乡一体,上下联动”的紧密型医疗集团建设。"
+    parties = [_party(text, "某市人民医院", "hospital:a"), _party(text, "某区", "region:b")]
+    assert partner_pairs(text, parties, None) == [("hospital:a", "region:b")]
