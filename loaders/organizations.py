@@ -22,19 +22,20 @@ HOSPITAL_SUFFIXES = words(
 GROUP_SUFFIXES = words("总院 医疗集团 医共体 医联体")
 FORMING_VERBS = words("组建 成立 挂牌成立 挂牌 牵头组建 组建了 成立了")
 ORGANIZATION_SUFFIXES = word_pairs(
-    "卫生健康委员会:卫生健康行政部门 卫生健康委:卫生健康行政部门 卫健委:卫生健康行政部门 "
-    "卫生健康局:卫生健康行政部门 卫健局:卫生健康行政部门 疾病预防控制中心:疾病预防控制中心 "
-    "疾控中心:疾病预防控制中心 疾病预防控制局:疾病预防控制局 医疗保障局:医疗保障部门 "
-    "医保局:医疗保障部门 中医药管理局:中医药管理部门 科学技术厅:政府部门 科技厅:政府部门 "
-    "科技局:政府部门 财政厅:政府部门 财政局:政府部门 发展改革委:政府部门 发改委:政府部门 "
-    "民政厅:政府部门 民政局:政府部门 教育厅:政府部门 教育局:政府部门 人社厅:政府部门 人社局:政府部门 "
-    "人力资源和社会保障厅:政府部门 人力资源和社会保障局:政府部门 市场监管局:政府部门 "
-    "市场监督管理局:政府部门 药监局:政府部门 药品监督管理局:政府部门 人民政府:人民政府 "
-    "医科大学:高等院校 中医药大学:高等院校 大学:高等院校 医学院:高等院校 医学科学院:科研机构 "
-    "科学院:科研机构 有限公司:企业 公司:企业 血防站:专业公共卫生机构 急救中心:专业公共卫生机构 "
-    "血液中心:专业公共卫生机构 卫生监督所:专业公共卫生机构 计划生育协会:社会团体 红十字会:社会团体 "
-    "医疗集团:医疗集团 医共体:医共体 协会:社会团体 学会:社会团体 总会:社会团体 指导委员会:议事协调机构 "
-    "纪念馆:纪念馆 展览馆:展览馆 博物馆:博物馆 重点实验室:重点实验室"
+    "卫生厅:卫生行政部门 卫生局:卫生行政部门 卫生计生委:卫生健康行政部门 卫生健康委员会:卫生健康行政部门 "
+    "卫生健康委:卫生健康行政部门 卫健委:卫生健康行政部门 卫生健康局:卫生健康行政部门 "
+    "卫健局:卫生健康行政部门 疾病预防控制中心:疾病预防控制中心 疾控中心:疾病预防控制中心 "
+    "疾病预防控制局:疾病预防控制局 医疗保障局:医疗保障部门 医保局:医疗保障部门 "
+    "中医药管理局:中医药管理部门 科学技术厅:政府部门 科技厅:政府部门 科技局:政府部门 财政厅:政府部门 "
+    "财政局:政府部门 发展改革委:政府部门 发改委:政府部门 民政厅:政府部门 民政局:政府部门 教育厅:政府部门 "
+    "教育局:政府部门 人社厅:政府部门 人社局:政府部门 人力资源和社会保障厅:政府部门 "
+    "人力资源和社会保障局:政府部门 市场监管局:政府部门 市场监督管理局:政府部门 药监局:政府部门 "
+    "药品监督管理局:政府部门 人民政府:人民政府 医科大学:高等院校 中医药大学:高等院校 大学:高等院校 "
+    "医学院:高等院校 医学科学院:科研机构 科学院:科研机构 有限公司:企业 公司:企业 血防站:专业公共卫生机构 "
+    "急救中心:专业公共卫生机构 血液中心:专业公共卫生机构 卫生监督所:专业公共卫生机构 "
+    "计划生育协会:社会团体 红十字会:社会团体 医疗集团:医疗集团 医共体:医共体 协会:社会团体 学会:社会团体 "
+    "总会:社会团体 指导委员会:议事协调机构 纪念馆:纪念馆 展览馆:展览馆 博物馆:博物馆 "
+    "重点实验室:重点实验室"
 )
 # Canonical long forms, so 省卫健委 and 湖南省卫生健康委员会 are one node.
 CANONICAL_SUFFIX = word_pairs(
@@ -48,7 +49,8 @@ NATIONAL_BODIES = word_pairs(
     "国家医保局:国家医疗保障部门 国家中医药管理局:国家中医药管理部门 国家疾控局:国家疾病预防控制部门 "
     "国家中医药局:国家中医药管理部门 国家药监局:国家药品监督管理部门 国家发展改革委:国家发展改革部门 "
     "财政部:国家财政部门 教育部:国家教育部门 民政部:国家民政部门 "
-    "人力资源社会保障部:国家人力资源社会保障部门 中国疾控中心:国家疾病预防控制中心"
+    "人力资源社会保障部:国家人力资源社会保障部门 中国疾控中心:国家疾病预防控制中心 "
+    "卫生部:国家卫生行政部门"
 )
 NATIONAL_CANONICAL = {"国家卫健委": "国家卫生健康委员会", "国家卫生健康委": "国家卫生健康委员会"}
 
@@ -59,13 +61,13 @@ ALWAYS_BOUNDARY_CHARS = frozenset("与以在为的了等把将被让使及或暨
 LEFT_BOUNDARY_WORDS = tuple(
     sorted(
         words(
-            "和 同 由 从 获 至 到 是 有 无 各 全 经 向 所有 其他 其中 以上 以下 以内 辖区 区域内 全国 "
-            "全省 全市 同类 建设 推进 加强 支持 确保 打造 依托 促成 组建 开展 实施 推动 落实 深化 成立 "
-            "组织 获评 获得 加快 创建 争创 引进 入驻 共建 推广 托管 帮扶 支援 联合 签订 举办 承办 发挥 "
-            "探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 做好 做强 建强 "
-            "申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 牵头 带动 辐射 "
-            "指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 新增 部分 一批 "
-            "首批 多家 中央"
+            "时任 原任 前任 曾任 和 同 由 从 获 至 到 是 有 无 各 全 经 向 所有 其他 其中 以上 以下 以内 "
+            "辖区 区域内 全国 全省 全市 同类 建设 推进 加强 支持 确保 打造 依托 促成 组建 开展 实施 推动 "
+            "落实 深化 成立 组织 获评 获得 加快 创建 争创 引进 入驻 共建 推广 托管 帮扶 支援 联合 签订 "
+            "举办 承办 发挥 探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 "
+            "做好 做强 建强 申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 "
+            "牵头 带动 辐射 指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 "
+            "新增 部分 一批 首批 多家 中央"
         ),
         key=len,
         reverse=True,
@@ -99,6 +101,7 @@ PLACE_DEPENDENT_CORES = frozenset(
         "精神病医院 传染病医院 肿瘤医院 儿童医院 总医院 卫生健康委员会 卫生健康委 卫健委 医保局 "
         "医疗保障局 科技局 财政局 科技厅 科学技术厅 中医药管理局 疾病预防控制局 卫生健康局 卫健局"
     )
+    + words("卫生厅 卫生局 卫生计生委")
     + words(
         "发展改革委 发改委 民政厅 民政局 教育厅 教育局 人社厅 人社局 人力资源和社会保障厅 "
         "人力资源和社会保障局 市场监管局 市场监督管理局 药监局 药品监督管理局 财政厅"
@@ -153,15 +156,22 @@ def _left_edge(
     regions: list[RegionMention],
     token_starts: frozenset[int],
     token_ends: frozenset[int],
+    tags_by_end: dict[int, str] | None = None,
 ) -> int:
     region_ends = {m.end: m.start for m in regions}
     region_starts = {m.start for m in regions}
+    tags = tags_by_end or {}
     pos = end - suffix_len
     limit = max(0, end - MAX_NAME)
     while pos > limit:
         if pos in region_ends:
             pos = region_ends[pos]
             continue
+        # 据省卫生健康委…, 加入某市中心医院, 访某市卫健委: a verb or preposition before a place or a
+        # level word (省/市/区/县) ends the name.
+        opens_place = pos in region_starts or RELATIVE_PREFIX.match(clean[pos:end])
+        if tags.get(pos, "")[:1] in ("p", "v", "d", "c", "u", "r") and (opens_place or tags.get(pos) == "p"):
+            break
         ch = clean[pos - 1]
         if not NAME_CHARS.match(ch):
             break
@@ -223,7 +233,9 @@ class OrganizationRecognizer:
         token_starts: frozenset[int],
         token_ends: frozenset[int],
         subject: Division | None = None,
+        tags_by_end: dict[int, str] | None = None,
     ) -> list[OrgMention]:
+        """Bodies of one sentence; `tags_by_end` maps where a jieba word ends to its part of speech."""
         mentions: list[OrgMention] = []
         for national, kind in NATIONAL_BODIES.items():
             for m in re.finditer(re.escape(national), clean):
@@ -245,7 +257,7 @@ class OrganizationRecognizer:
             if not hit or (end < len(clean) and self._continues(clean, end, hit[0])):
                 continue
             suffix, label, kind = hit
-            start = _left_edge(clean, end, len(suffix), regions, token_starts, token_ends)
+            start = _left_edge(clean, end, len(suffix), regions, token_starts, token_ends, tags_by_end)
             place = subject
             previous = mentions[-1] if mentions else None
             if previous and previous.region and previous.end == start - 1 and clean[start - 1] in "、和及与":
@@ -273,11 +285,10 @@ class OrganizationRecognizer:
 
     @staticmethod
     def _continues(clean: str, end: int, suffix: str) -> bool:
-        """医院 inside 医院管理 or 大学 inside 大学生 is not the end of a name."""
+        """医院 inside 医院管理 or 大学 inside 大学生 is not the end of a name; a longer name that goes
+        on (某某大学附属医院) is kept over the shorter by `_outermost`."""
         nxt = clean[end : end + 2]
-        if suffix in ("大学", "医学院", "公司", "科学院") and nxt[:1] in ("生", "附", "第", "湘", "北", "医"):
-            return True
-        return nxt[:1] in ("长", "生") or nxt.startswith(("管理", "院长", "感染"))
+        return nxt[:1] == "生" or nxt.startswith(("管理", "感染"))
 
     def _build(
         self,

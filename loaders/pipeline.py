@@ -167,7 +167,12 @@ class _DocumentRun:
                 regions = _regions(graph, p, self.resolver, None)
         orgs = _merge_parenthesised(
             OrganizationRecognizer(self.resolver).find(
-                clean, [m for m, _ in regions], p.starts, p.ends, _subject_region(regions)
+                clean,
+                [m for m, _ in regions],
+                p.starts,
+                p.ends,
+                _subject_region(regions),
+                {t.end: t.flag for t in p.tokens},
             ),
             clean,
         )

@@ -79,3 +79,18 @@ def test_a_university_named_after_a_place_is_there() -> None:
         ("厦门大学附属第一医院", "厦门市"),
         ("中山大学附属第一医院", None),
     ]
+
+
+def test_a_verb_before_a_place_ends_the_name() -> None:
+    text = "他于去年加入某某市中心医院。"
+    tokens = tokenize(text)
+    starts, ends = token_boundaries(tokens)
+    regions = find_region_names(text, starts, ends)
+    found = OrganizationRecognizer(RegionResolver("510000")).find(
+        text, regions, starts, ends, None, {t.end: t.flag for t in tokens}
+    )
+    assert all(not m.name.startswith("加入") for m in found)
+
+
+def test_a_title_after_a_hospital_does_not_hide_it() -> None:
+    assert [m.name for m in _find("县人民医院院长刘某介绍", "430321")] == ["湘潭县人民医院"]
