@@ -65,9 +65,9 @@ NEGATED = ("没有发生", "没有", "无", "未", "不发生")
 # Cues of a commitment; words such as 实现 or 目标 also report results (实现了…目标) and are left
 # to the section's tense.
 GOAL_CUES = words("力争 确保 争取 目标是 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务是 着力")
+# Cues of a reported result. Verbs of change (降至, 提高到, 建成) are left out: plans use them too.
 ACHIEVED_CUES = words(
-    "已经 累计 建成 获批 获评 增至 降至 降低到 提高到 提高至 成为 位列 较上年 同比 增长 下降 先后 全年 "
-    "荣获 达到了 完成了 实现了 共有 共计 共创建 招录 进入"
+    "已经 累计 截至 获批 获评 较上年 同比 比上年 先后 全年 荣获 达到了 完成了 实现了 共有 共计 共创建 招录"
 )
 # Single-character cues of a result, as words: 已 not in 已有…的, 了 not in 为了 or 了解.
 ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
@@ -160,11 +160,16 @@ class TargetExtractor:
                         clean, c_start, c_end, previous_end, fig, default_kind, default_year
                     )
                     change = CHANGE_FROM_BEFORE.search(between)
-                    if out and (fig[3].endswith("百分点") or change):
-                        # 较上年提高3.2个百分点, 同比增长5%: a change of the figure reported just before
+                    if fig[3].endswith("百分点") or change:
+                        # 人均预期寿命较上年提高0.3岁 changes the metric it names; 较上年提高3.2个百分点
+                        # with none named changes the figure reported just before.
                         direction = "提高" if re.search("提高|增长|上升|增加", between) else "下降"
+                        marker = change.start() if change else len(between)
+                        named = _clean_metric(re.split(r"[、]", between[:marker])[-1])
+                        base = named if len(named) >= 2 else (out[-1].metric if out else "")
                         for m in mentions:
-                            m.metric = out[-1].metric + direction
+                            if base:
+                                m.metric = base + direction
                     out.extend(mentions)
                 previous_end = fig[1]
         return out
@@ -179,7 +184,7 @@ class TargetExtractor:
     ) -> list[TargetMention]:
         start, end, value, unit, hint = fig
         comparator = hint or ("<=" if clean[end:].startswith("以下") else "=")
-        kind = _kind(clean, default_kind)
+        kind = _kind(clean, default_kind, default_year)
         year = _year(clean) or default_year
         return [TargetMention(start, end, m, value, unit, comparator, year, kind) for m in metrics if m]
 
@@ -267,7 +272,7 @@ class TargetExtractor:
         if not metrics:
             return [], shared
         sentence = clean[c_start:c_end]
-        kind = _kind(clean, default_kind)
+        kind = _kind(clean, default_kind, default_year)
         year = _year(clean) or default_year
         if comparator == "=" and kind == "goal" and verb in ("达到", "达", "保持在", "稳定在"):
             comparator = "="
@@ -377,9 +382,12 @@ def _complete(part: str, group: str, head: str) -> str:
     return part + head if part.endswith(GROUP_WORDS) else part + group + head
 
 
-def _kind(sentence: str, default: str) -> str:
+def _kind(sentence: str, default: str, doc_year: int | None = None) -> str:
     achieved = any(cue in sentence for cue in ACHIEVED_CUES) or bool(ACHIEVED_CHARS.search(sentence))
     goal = any(cue in sentence for cue in GOAL_CUES)
+    years = [int(y) for y in YEAR_IN_TEXT.findall(sentence)]
+    if doc_year and years and not goal:
+        achieved = achieved or max(years) < doc_year  # only earlier years: a result being reported
     if achieved and not goal:
         return "achieved"
     if goal and not achieved:
