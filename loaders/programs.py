@@ -237,6 +237,13 @@ class ProgramRecognizer:
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
         found.extend(self._national(clean))
+        listed = national_programs()
+        for m in found:
+            canonical = listed.get(_strip_quotes(m.name))
+            if canonical and canonical != m.name:
+                # 医药卫生体制改革 found by its word is the listed 深化医药卫生体制改革
+                m.aliases.append(m.name)
+                m.name, m.listed = canonical, True
         return _dedupe(found)
 
     @staticmethod

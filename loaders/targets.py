@@ -74,6 +74,7 @@ ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
 METRIC_STOP_FORWARD = re.compile(r"[，,。；;、：:（(“”]|的$")
 MAX_METRIC = 40
 MIN_METRIC_AFTER_STRIP = 4
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[大项个类]?")
 
 
 @dataclass
@@ -121,12 +122,15 @@ def _clean_metric(metric: str) -> str:
 
 
 def _without_leading_action(metric: str) -> str:
-    """打造五大基层实践样板 counts 基层实践样板: leading verbs and numerals are not the metric."""
+    """打造五大基层实践样板 counts 基层实践样板: leading verbs and counts in words are not the metric
+    (4级及以上占比 keeps its 4)."""
     from loaders.lexicon import tokenize
 
     tokens = tokenize(metric)
     k = 0
-    while k < min(2, len(tokens) - 1) and (tokens[k].flag in ("v", "m") or tokens[k].flag.startswith("d")):
+    while k < min(2, len(tokens) - 1) and (
+        tokens[k].flag == "v" or tokens[k].flag.startswith("d") or CHINESE_COUNT.fullmatch(tokens[k].word)
+    ):
         if len(metric) - tokens[k + 1].start < MIN_METRIC_AFTER_STRIP:
             break
         k += 1
