@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.lexicon import words
+from loaders.regions import division_index
 
 PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
@@ -86,6 +87,7 @@ CARRY_OUT_VERBS = words(
 # Quoted slogans reports use as goals or watchwords, not programs.
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
 MIN_NAME = 4
+MIN_QUOTED = 3
 MAX_NAME = 40
 
 
@@ -210,6 +212,8 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False  # 坚持改革, 力争创建: a verb, not a name; 思想和行动
     if suffix in EVENT_SUFFIXES and len(head) < 4:
         return False
+    if division_index().candidates(head):
+        return False  # 某某示范区 named by a place alone is that place, not a program
     if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare):
         return False  # 58个重大项目 counts projects, 三年行动 needs its subject
     if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
@@ -272,12 +276,16 @@ class ProgramRecognizer:
             inner = m.group(1)
             if re.search(r"[，,。；;！!？?]", inner) or inner.endswith(SLOGAN_ENDINGS):
                 continue
-            if re.match(r"^[一二两三四五六七八九十]+个", inner) or PERIOD_NAME.match(inner):
-                continue  # “两个维护”, “七个坚持”: watchwords; “十四五”: a period
+            if re.match(
+                r"^[一二两三四五六七八九十]+个|^第[一二三四五六七八九十\d]", inner
+            ) or PERIOD_NAME.match(inner):
+                continue  # “两个维护”, “七个坚持”, “第一议题”: watchwords; “十四五”: a period
             tail = clean[m.end() : m.end() + 6]
             before = clean[max(0, m.start() - 6) : m.start()]
             chained = tail.startswith("“") or before.endswith("”")
             suffix = next((s for s in PROGRAM_SUFFIXES + QUOTE_ONLY_SUFFIXES if tail.startswith(s)), None)
+            if len(inner) < MIN_QUOTED and not suffix:
+                continue  # “三医”, “医+”: too short to name a program alone
             if suffix and not chained:
                 continue  # the suffix rule takes “X”工程 whole
             if (
