@@ -325,7 +325,13 @@ class OrganizationRecognizer:
         if region is not None and (core in KIND_WORDS or len(core) < 2 or core.startswith(GENERIC_PREFIXES)):
             return None
         if formed and region is None:
-            region = subject or self.resolver.own_division()  # formed here, so located here
+            # Formed here, so located here; the place joins the name so that every county's
+            # 健康总院 stays its own node.
+            region = subject or self.resolver.own_division()
+            if region is None:
+                return None
+            aliases.append(name)
+            name = region.name + name
         for long_suffix, canonical in CANONICAL_SUFFIX.items():
             if name.endswith(long_suffix) and not name.endswith(canonical):
                 aliases.append(name)

@@ -88,6 +88,10 @@ CARRY_OUT_VERBS = words(
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
 MIN_NAME = 4
 MIN_QUOTED = 3
+# 七大行动, 五项制度 alone name nothing one could tell apart across documents.
+BARE_NUMBERED = re.compile(
+    r"^[一二两三四五六七八九十]+[大项个条](?:行动|工程|专项|制度|计划|任务|中心|体系|举措|工作)$"
+)
 MAX_NAME = 40
 
 
@@ -212,6 +216,8 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False  # 坚持改革, 力争创建: a verb, not a name; 思想和行动
     if suffix in EVENT_SUFFIXES and len(head) < 4:
         return False
+    if BARE_NUMBERED.match(bare):
+        return False
     if division_index().candidates(head):
         return False  # 某某示范区 named by a place alone is that place, not a program
     if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare):
@@ -284,6 +290,8 @@ class ProgramRecognizer:
             before = clean[max(0, m.start() - 6) : m.start()]
             chained = tail.startswith("“") or before.endswith("”")
             suffix = next((s for s in PROGRAM_SUFFIXES + QUOTE_ONLY_SUFFIXES if tail.startswith(s)), None)
+            if BARE_NUMBERED.match(inner):
+                continue
             if len(inner) < MIN_QUOTED and not suffix:
                 continue  # “三医”, “医+”: too short to name a program alone
             if suffix and not chained:
