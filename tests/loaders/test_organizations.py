@@ -64,7 +64,11 @@ def test_government_departments_and_national_bodies() -> None:
 
 def test_a_group_being_formed_is_one_body() -> None:
     [group] = _find("组建县域健康总院，统筹县乡资源", "360121")
-    assert (group.name, group.region.name, group.aliases) == ("南昌县县域健康总院", "南昌县", ["县域健康总院"])
+    assert (group.name, group.region.name, group.aliases) == (
+        "南昌县县域健康总院",
+        "南昌县",
+        ["县域健康总院"],
+    )
     assert _find("组建紧密型医共体", "360121") == []
     assert _find("发挥健康总院作用", "360121") == []
 
