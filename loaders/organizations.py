@@ -178,7 +178,7 @@ def _left_edge(
         if ch in ALWAYS_BOUNDARY_CHARS:
             break
         head = clean[:pos]
-        if re.search(r"\d[家个所座项]$", head):
+        if re.search(r"\d[家个所座项年]$", head):
             break
         if head.endswith("医院") and pos not in region_starts:
             break  # a complete name ends here; only a branch named by place (…医院贵州医院) continues one

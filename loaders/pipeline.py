@@ -48,6 +48,9 @@ PERSON_TAGS = ("nr", "nrfg", "nrt")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
+CLAUSE_LEAD = re.compile(
+    r"(?:20\d{2}年(?:底|末|以来)?|今年|去年|目前|其中|全年|同时|此外|另外|截至[^，,。]{0,8}?底)"
+)
 ANSWER_LABELS = ("答", "受访者")
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
@@ -437,12 +440,15 @@ def _clause_actors(
     out: dict[tuple[int, int], list[str]] = {}
     for clause in s.clauses():
         opening: list[str] = []
-        pos = clause[0]
+        # 2023年市人民医院…, 其中某县…: a time or a linking word may come before the subject.
+        lead = CLAUSE_LEAD.match(s.clean, clause[0], clause[1])
+        first = lead.end() if lead else clause[0]
+        pos = first
         for m, d in sorted(regions, key=lambda r: r[0].start):
             if m.start == pos and d.level != "province":
                 opening.append(d.id)  # 甲区、乙区积极探索…: each listed place
                 pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
-        bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == clause[0]]
+        bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == first]
         if bodies:
             out[clause] = bodies
         elif opening:

@@ -145,3 +145,9 @@ def test_answers_in_an_interview_belong_to_the_interviewee() -> None:
     x = extract_document("qa.txt", text)
     committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
     assert {"official:刘志刚|org:衡阳市卫生健康委员会", "region:430400"} <= committers
+
+
+def test_a_hospital_s_own_figure_is_credited_to_it() -> None:
+    x = extract_document("h.txt", "株洲市卫生健康工作总结。2023年市人民医院门诊量达到120万人次。")
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert committers == {"hospital:株洲市人民医院"}
