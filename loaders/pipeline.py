@@ -16,19 +16,26 @@ from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
 from loaders.document_meta import date_of, own_region, title_of, year_of
-from loaders.lexicon import Token, token_boundaries, tokenize
+from loaders.lexicon import token_boundaries, tokenize
+from loaders.mentions import (
+    ParsedSentence,
+    add_body,
+    add_officials,
+    add_regions,
+    add_towns,
+    merge_parenthesised,
+    place_town_bodies,
+    subject_region,
+)
 from loaders.models import (
     Document,
     DocumentExtraction,
     Evidence,
     Hospital,
-    Official,
-    Organization,
     Program,
-    Region,
     Target,
 )
-from loaders.officials import REGIONAL_TITLES, find_officials
+from loaders.officials import find_officials
 from loaders.organizations import OrganizationRecognizer, OrgMention, parent_hospital_pairs
 from loaders.partners import Party, partner_pairs
 from loaders.programs import ProgramRecognizer
@@ -38,13 +45,11 @@ from loaders.regions import (
     RegionResolver,
     division_index,
     find_region_names,
-    towns_in,
 )
 from loaders.sentences import Sentence, split_sentences
 from loaders.targets import TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县)(?![域场级委政直属内外长])")
-PERSON_TAGS = ("nr", "nrfg", "nrt")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
@@ -55,25 +60,16 @@ ANSWER_LABELS = ("答", "受访者")
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
-@dataclass
-class _Parsed:
-    sentence: Sentence
-    tokens: list[Token]
-    starts: frozenset[int]
-    ends: frozenset[int]
-    regions: list[RegionMention]
-
-
-def _parse(sentences: list[Sentence]) -> list[_Parsed]:
+def _parse(sentences: list[Sentence]) -> list[ParsedSentence]:
     out = []
     for s in sentences:
         tokens = tokenize(s.clean)
         starts, ends = token_boundaries(tokens)
-        out.append(_Parsed(s, tokens, starts, ends, find_region_names(s.clean, starts, ends)))
+        out.append(ParsedSentence(s, tokens, starts, ends, find_region_names(s.clean, starts, ends)))
     return out
 
 
-def _choose_own_region(parsed: list[_Parsed], text: str) -> Division | None:
+def _choose_own_region(parsed: list[ParsedSentence], text: str) -> Division | None:
     counts: Counter[str] = Counter()
     opening: Counter[str] = Counter()
     for p in parsed:
@@ -85,7 +81,7 @@ def _choose_own_region(parsed: list[_Parsed], text: str) -> Division | None:
     return own_region(counts, opening, text)
 
 
-def _section_heading(p: _Parsed) -> tuple[str, int] | None:
+def _section_heading(p: ParsedSentence) -> tuple[str, int] | None:
     """(name, org end) when the sentence is a heading line `body titles name` of an interviewee."""
     for official in find_officials(p.sentence.clean, []):
         if official.org_end and official.end == len(p.sentence.clean) and p.sentence.line_start:
@@ -106,7 +102,7 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
 class _Sentence:
     """What one sentence yields before it is joined up into edges."""
 
-    parsed: _Parsed
+    parsed: ParsedSentence
     ev: Evidence
     regions: list[tuple[RegionMention, Division]]
     orgs: list[OrgMention]
@@ -157,31 +153,31 @@ class _DocumentRun:
     def default_actor(self) -> str | None:
         return self.section_region.id if self.section_region else None
 
-    def _sentence(self, p: _Parsed) -> None:
+    def _sentence(self, p: ParsedSentence) -> None:
         s, clean, graph = p.sentence, p.sentence.clean, self.graph
         ev = graph.evidence(s)
         self._follow_speaker(s)
         heading = _section_heading(p) if self.headings else None
-        regions = _regions(graph, p, self.resolver, ev)
+        regions = add_regions(graph, p, self.resolver, ev)
         if heading and len(self.headings) >= 2:
             org_region = next((d for m, d in regions if m.end <= heading[1]), None)
             if org_region:
                 self.section_region, self.resolver = org_region, RegionResolver(org_region.code)
-                regions = _regions(graph, p, self.resolver, None)
-        orgs = _merge_parenthesised(
+                regions = add_regions(graph, p, self.resolver, None)
+        orgs = merge_parenthesised(
             OrganizationRecognizer(self.resolver).find(
                 clean,
                 [m for m, _ in regions],
                 p.starts,
                 p.ends,
-                _subject_region(regions),
+                subject_region(regions),
                 {t.end: t.flag for t in p.tokens},
             ),
             clean,
         )
-        towns = _towns(graph, p, regions, self.resolver, ev)
-        orgs = _place_town_bodies(orgs, towns, p)
-        org_ids = [_add_org(graph, m, ev) for m in orgs]
+        towns = add_towns(graph, p, regions, self.resolver, ev)
+        orgs = place_town_bodies(orgs, towns, p)
+        org_ids = [add_body(graph, m, ev) for m in orgs]
         for town_start, town_end, town_id, _ in towns:
             for m, org_id in zip(orgs, org_ids, strict=True):
                 if m.start <= town_start and town_end <= m.end:
@@ -189,7 +185,7 @@ class _DocumentRun:
         for branch, parent in parent_hospital_pairs(orgs, clean):
             parent_id = graph.add(Hospital(id=f"hospital:{parent}", name=parent, kind="医院"), ev)
             graph.edge("PARTNERS_WITH", f"hospital:{branch}", parent_id, ev)
-        official_ids = _officials(graph, p, orgs, org_ids, regions, ev, self.section_region)
+        official_ids = add_officials(graph, p, orgs, org_ids, regions, ev, self.section_region)
         if heading and official_ids:
             self.section_official = official_ids[0]
         if self.section_region:
@@ -308,129 +304,6 @@ class _DocumentRun:
             for start, pid in program_starts:
                 if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
                     self.graph.edge("SETS_TARGET", pid, tid, x.ev)
-
-
-def _regions(
-    graph: ExtractionBuilder, p: _Parsed, resolver: RegionResolver, ev: Evidence | None
-) -> list[tuple[RegionMention, Division]]:
-    out = []
-    for m in p.regions:
-        div = resolver.resolve(m.candidates)
-        if div is None:
-            continue
-        out.append((m, div))
-        if ev is not None:
-            graph.region(div, ev, m.surface if m.surface != div.name else None)
-    return out
-
-
-def _towns(
-    graph: ExtractionBuilder,
-    p: _Parsed,
-    regions: list[tuple[RegionMention, Division]],
-    resolver: RegionResolver,
-    ev: Evidence,
-) -> list[tuple[int, int, str, Division]]:
-    """(start, end, id, county) of the towns named, each under the county in context."""
-    out = []
-    counties = [d for _, d in regions if d.level == "county"]
-    own = resolver.own_division()
-    county = counties[-1] if counties else (own if own and own.level == "county" else None)
-    if county is None:
-        return []  # a town named without its county could be any of the towns of that name
-    for start, end, name in towns_in(p.sentence.clean, p.starts):
-        full = f"{county.name}{name}"
-        town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full]), ev)
-        graph.region(county, ev)
-        graph.edge("PART_OF", town_id, county.id, ev)
-        out.append((start, end, town_id, county))
-    return out
-
-
-def _place_town_bodies(
-    orgs: list[OrgMention], towns: list[tuple[int, int, str, Division]], p: _Parsed
-) -> list[OrgMention]:
-    """某某镇卫生院 is the one of 某某镇 in the county in context; with no county known it could be
-    any of them, so it is left out."""
-    named_towns = {start for start, _, _ in towns_in(p.sentence.clean, p.starts)}
-    out = []
-    for m in orgs:
-        town = next((t for t in towns if t[0] == m.start), None)
-        if town is not None and m.region is None:
-            county = town[3]
-            m.aliases.append(m.name)
-            m.name, m.region = county.name + m.name, county
-        elif m.start in named_towns and m.region is None:
-            continue
-        out.append(m)
-    return out
-
-
-def _subject_region(regions: list[tuple[RegionMention, Division]]) -> Division | None:
-    return next((d for m, d in regions if m.start == 0 and d.level in ("county", "city")), None)
-
-
-def _merge_parenthesised(orgs: list[OrgMention], clean: str) -> list[OrgMention]:
-    """某某大学附属医院贵州医院(贵州省某医院): the name in brackets is another name of the same body."""
-    out: list[OrgMention] = []
-    for m in orgs:
-        prev = out[-1] if out else None
-        if (
-            prev
-            and prev.label == m.label
-            and m.start == prev.end + 1
-            and clean[prev.end] in "(（"
-            and clean[m.end : m.end + 1] in (")", "）")
-        ):
-            prev.aliases.extend([m.name, *m.aliases])
-            continue
-        out.append(m)
-    return out
-
-
-def _add_org(graph: ExtractionBuilder, m: OrgMention, ev: Evidence) -> str:
-    model = Hospital if m.label == "Hospital" else Organization
-    node_id = graph.add(model(id=m.id, name=m.name, kind=m.kind, aliases=list(m.aliases)), ev)
-    if m.region is not None:
-        region_id = graph.region(m.region, ev)
-        graph.edge("LOCATED_IN", node_id, region_id, ev)
-    return node_id
-
-
-def _officials(
-    graph: ExtractionBuilder,
-    p: _Parsed,
-    orgs: list[OrgMention],
-    org_ids: list[str],
-    regions: list[tuple[RegionMention, Division]],
-    ev: Evidence,
-    section: Division | None,
-) -> list[str]:
-    clean = p.sentence.clean
-    speakers = [(t.start, t.end, t.word) for t in p.tokens if t.flag in PERSON_TAGS]
-    ids = []
-    for off in find_officials(clean, speakers):
-        body_id, body_name = None, None
-        if off.org_end is not None:
-            for m, oid in zip(orgs, org_ids, strict=True):
-                if m.end == off.org_end:
-                    body_id, body_name = oid, m.name
-            for m, d in regions:
-                if body_id is None and m.end == off.org_end:
-                    body_id, body_name = d.id, d.name
-            if body_id is None and section and off.title and off.title.split("、")[-1] in REGIONAL_TITLES:
-                body_id, body_name = section.id, section.name  # 副市长 with no body named: the place's
-        scope = body_id or (section.id if section else "")
-        oid = graph.add(
-            Official(
-                id=f"official:{off.name}|{scope}", name=off.name, title=off.title, organization=body_name
-            ),
-            ev,
-        )
-        if body_id:
-            graph.edge("HOLDS_POSITION", oid, body_id, ev)
-        ids.append(oid)
-    return ids
 
 
 def _clause_actors(
