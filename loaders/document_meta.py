@@ -27,8 +27,9 @@ RELATIVE_LEVEL_WORDS = {
     "市": ("全市", "我市", "本市", "市委", "市政府"),
     "区": ("全区", "我区", "本区", "区委", "区政府"),
     "县": ("全县", "我县", "本县", "县委", "县政府"),
+    "州": ("全州", "我州", "本州", "州委", "州政府"),  # an autonomous prefecture speaking of itself
 }
-LEVEL_ORDER = ("县", "区", "市", "省")  # most specific first
+LEVEL_ORDER = ("县", "区", "州", "市", "省")  # most specific first
 
 
 def title_of(text: str) -> str:
@@ -84,10 +85,17 @@ def date_of(text: str, year: int | None) -> str | None:
 
 
 def relative_level(text: str) -> str | None:
-    """The most specific level the text speaks of as its own (我区 over 全市 over 全省)."""
+    """The level the text speaks of as its own: the most frequent of 全省/全市/全区/全县…, or a
+    more specific one said at least half as often (我区 over 全市 over 全省)."""
     counts = {level: sum(text.count(w) for w in words) for level, words in RELATIVE_LEVEL_WORDS.items()}
+    counts["州"] -= text.count("全州县")  # 全州县 is a county of Guangxi
+    top = max(counts.values())
+    if not top:
+        return None
+    # A stray 县政府 or quoted 全县 in a provincial report does not make it a county's: a more
+    # specific level wins only when it is said about as often as the most frequent one.
     for level in LEVEL_ORDER:
-        if counts[level] >= 2 or (counts[level] >= 1 and level in ("县", "区")):
+        if counts[level] == top or (counts[level] >= 2 and 2 * counts[level] >= top):
             return level
     return None
 
@@ -99,6 +107,8 @@ def _fits_level(div: Division, level: str | None) -> bool:
         return div.level == "province"
     if level == "市":
         return div.level == "city" or (div.level in ("province", "county") and div.name.endswith("市"))
+    if level == "州":
+        return div.level == "city" and div.name.endswith("州")
     return div.level == "county" and div.name.endswith(level)
 
 

@@ -39,3 +39,17 @@ def test_a_text_naming_places_in_passing_has_no_own_region() -> None:
 def test_the_headline_year_names_the_year_reported_on() -> None:
     text = "某县2023年卫生健康工作总结\n2023年成效显著。2024年将继续努力，2024年力争更好。"
     assert year_of(text) == 2023
+
+
+def test_a_stray_county_word_does_not_make_a_provincial_report_a_countys() -> None:
+    provincial = "全省卫生健康系统……全省人均预期寿命……全省建成……某县人民医院院长介绍，医共体已覆盖全县18个乡镇。我省"
+    assert relative_level(provincial) == "省"
+    city_plan = "全市孕产妇死亡率……全市建成社区医院……各区（市）县政府配合"
+    assert relative_level(city_plan) == "市"
+    county = "我县深入推进……全县家庭医生……我县力争……全市第一"
+    assert relative_level(county) == "县"
+
+
+def test_an_autonomous_prefecture_speaks_of_itself_as_the_zhou() -> None:
+    assert relative_level("全州卫生健康系统……全州孕产妇死亡率……全省") == "州"
+    assert relative_level("全州县人民医院") is None or relative_level("全州县人民医院") != "州"
