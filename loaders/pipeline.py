@@ -47,7 +47,7 @@ from loaders.regions import (
     find_region_names,
 )
 from loaders.sentences import Sentence, split_sentences
-from loaders.targets import TargetExtractor, section_kind
+from loaders.targets import LEADING_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
@@ -56,6 +56,7 @@ HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: �
 CLAUSE_LEAD = re.compile(
     r"(?:20\d{2}年(?:底|末|以来)?|今年|去年|目前|其中|全年|同时|此外|另外|截至[^，,。]{0,8}?底)"
 )
+REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
 ANSWER_LABELS = ("答", "受访者")
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
@@ -135,7 +136,10 @@ class _DocumentRun:
         self.section_region: Division | None = own
         self.section_official: str | None = None
         self.resolver = RegionResolver(own.code if own else None)
-        self.kind = "goal"
+        # A year-end review (某年工作总结) reports its own year: that year's figures are results.
+        self.review = bool(REVIEW_TITLE.search(self.document.title))
+        self.kind = "achieved" if self.review else "goal"
+        self.section_year: int | None = None
         self.programs = ProgramRecognizer()
         self.targets = TargetExtractor()
 
@@ -212,7 +216,15 @@ class _DocumentRun:
                 self.section_official = officials[0].id  # 答: the interviewee the text introduced
             elif name in INTERVIEWER_LABELS:
                 self.section_official = None
-        self.kind = section_kind(s.clean[speaker.end() :] if speaker else s.clean, self.kind, self.year)
+        reference_year = self.year + 1 if self.review and self.year else self.year
+        said = s.clean[speaker.end() :] if speaker else s.clean
+        before = self.kind
+        self.kind = section_kind(said, self.kind, reference_year)
+        leading = LEADING_YEAR.match(said)
+        if leading:
+            self.section_year = int(leading.group(1))  # 2024年，全省…: the results that follow are 2024's
+        elif self.kind != before:
+            self.section_year = None
 
     def _partners(self, x: _Sentence) -> None:
         parties = [Party(m.start, m.end, oid, m.name) for m, oid in zip(x.orgs, x.org_ids, strict=True)]
@@ -279,6 +291,8 @@ class _DocumentRun:
         clauses = s.clauses()
         first_clause = clauses[0] if clauses else (0, 0)
         for t in self.targets.find(s.clean, clauses, self.kind, self.year):
+            if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
+                t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
             committers = list(x.actors.get(figure_clause, [self.default_actor]))
             if self.section_official:

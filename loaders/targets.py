@@ -38,7 +38,8 @@ COMPARATOR_VERBS = tuple(
     sorted(
         words(
             "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
-            "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 低于 高于 占 达到了 "
+            "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 不高于 不多于 不大于 "
+            "低于 高于 占 达到了 "
             "位列 进入 完成 实现 是"
         ),
         key=len,
@@ -47,11 +48,12 @@ COMPARATOR_VERBS = tuple(
 )
 MODIFIERS = words("分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅")
 AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高于")
-AT_MOST = ("不超过", "控制在", "低于", "以内")
+AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内")
 METRIC_PREFIXES = tuple(
     sorted(
         words(
-            "共有 全市 全省 全区 全县 全国 我市 我省 我区 我县 本市 力争 确保 争取 计划 预计 其中 累计 全年 "
+            "共有 全市 全省 全区 全县 全州 全国 我市 我省 我区 我县 我州 本市 本省 本区 本县 "
+            "力争 确保 争取 计划 预计 其中 累计 全年 "
             "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现"
         ),
         key=len,
@@ -387,6 +389,8 @@ def _complete(part: str, group: str, head: str) -> str:
 
 
 def _kind(sentence: str, default: str, doc_year: int | None = None) -> str:
+    # A cue inside a name (“黔医人才计划”, 《…规划》) says nothing about the tense.
+    sentence = re.sub(r"“[^“”]*”|《[^《》]*》", "", sentence)
     achieved = any(cue in sentence for cue in ACHIEVED_CUES) or bool(ACHIEVED_CHARS.search(sentence))
     goal = any(cue in sentence for cue in GOAL_CUES)
     years = [int(y) for y in YEAR_IN_TEXT.findall(sentence)]

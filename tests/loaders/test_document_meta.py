@@ -42,7 +42,7 @@ def test_the_headline_year_names_the_year_reported_on() -> None:
 
 
 def test_a_stray_county_word_does_not_make_a_provincial_report_a_countys() -> None:
-    provincial = "全省卫生健康系统……全省人均预期寿命……全省建成……某县人民医院院长介绍，医共体已覆盖全县18个乡镇。我省"
+    provincial = "全省卫生健康系统……全省人均预期寿命……全省建成……某县人民医院院长介绍，全县18个乡镇。我省"
     assert relative_level(provincial) == "省"
     city_plan = "全市孕产妇死亡率……全市建成社区医院……各区（市）县政府配合"
     assert relative_level(city_plan) == "市"

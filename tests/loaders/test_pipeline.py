@@ -151,3 +151,27 @@ def test_a_hospital_s_own_figure_is_credited_to_it() -> None:
     x = extract_document("h.txt", "株洲市卫生健康工作总结。2023年市人民医院门诊量达到120万人次。")
     committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
     assert committers == {"hospital:株洲市人民医院"}
+
+
+def test_a_year_end_review_reports_its_own_year_and_later_years_are_goals() -> None:
+    text = (
+        "某某县2023年卫生健康工作总结\n"
+        "2023年，我县卫生健康工作稳步推进。\n"
+        "全县孕产妇死亡率为0/10万，婴儿死亡率为2.6‰。\n"
+        "2024年，全县家庭医生签约率达到50%。\n"
+    )
+    targets = {n.metric: n for n in extract_document("review.txt", text).nodes if n.label == "Target"}
+    assert targets["婴儿死亡率"].kind == "achieved" and targets["婴儿死亡率"].year == 2023
+    assert targets["家庭医生签约率"].kind == "goal"
+
+
+def test_results_after_an_earlier_year_opener_carry_that_year() -> None:
+    text = (
+        "某某市2024年卫生健康工作会议召开\n"
+        "2023年，全市卫生健康事业取得新进展。\n"
+        "全市人均预期寿命达到79.6岁。\n"
+        "2024年，全市将实施健康某某行动。\n"
+        "全市人均预期寿命力争达到80岁。\n"
+    )
+    targets = [n for n in extract_document("meeting.txt", text).nodes if n.label == "Target"]
+    assert {(t.value, t.kind, t.year) for t in targets} == {(79.6, "achieved", 2023), (80.0, "goal", 2024)}

@@ -90,3 +90,19 @@ def test_change_verbs_in_a_plan_are_goals() -> None:
     assert kinds == ["goal", "goal"]
     s = split_sentences("2022年全县床位数增至1800张。")[0]
     assert TargetExtractor().find(s.clean, s.clauses(), "goal", 2024)[0].kind == "achieved"
+
+
+def test_not_higher_than_is_a_ceiling_and_stays_out_of_the_metric() -> None:
+    assert _find("到2027年，5岁以下儿童死亡率不高于4.5‰。") == [("5岁以下儿童死亡率", 4.5, "‰", "<=")]
+    assert _find("到2027年，住院分娩率高于99%。") == [("住院分娩率", 99.0, "%", ">=")]
+
+
+def test_the_prefecture_speaking_of_itself_is_not_part_of_the_metric() -> None:
+    assert _find("全州孕产妇死亡率为11.6/10万。") == [("孕产妇死亡率", 11.6, "/10万", "=")]
+
+
+def test_a_cue_inside_a_quoted_name_does_not_set_the_tense() -> None:
+    s = split_sentences("实施“基层名医培养计划”，培养乡村医生800人。")[0]
+    assert [m.kind for m in TargetExtractor().find(s.clean, s.clauses(), "achieved", 2023)] == ["achieved"]
+    s = split_sentences("计划培养乡村医生800人。")[0]
+    assert [m.kind for m in TargetExtractor().find(s.clean, s.clauses(), "achieved", 2023)] == ["goal"]
