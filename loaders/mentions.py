@@ -10,7 +10,7 @@ from loaders.builder import ExtractionBuilder
 from loaders.lexicon import Token
 from loaders.models import Evidence, Hospital, Official, Organization, Region
 from loaders.officials import REGIONAL_TITLES, find_officials
-from loaders.organizations import OrgMention
+from loaders.organizations import TOWN_LED, OrgMention
 from loaders.regions import Division, RegionMention, RegionResolver, towns_in
 from loaders.sentences import Sentence
 
@@ -52,12 +52,14 @@ def add_towns(
 ) -> list[tuple[int, int, str, Division]]:
     """(start, end, id, county) of the towns named, each under the county in context."""
     out = []
-    counties = [d for _, d in regions if d.level == "county"]
+    counties = [(m, d) for m, d in regions if d.level == "county"]
     own = resolver.own_division()
-    county = counties[-1] if counties else (own if own and own.level == "county" else None)
-    if county is None:
-        return []  # a town named without its county could be any of the towns of that name
+    fallback = counties[-1][1] if counties else (own if own and own.level == "county" else None)
     for start, end, name in towns_in(p.sentence.clean, p.starts):
+        # 甲区某镇卫生院、乙区某街道…: a town right after a county's name is in that county.
+        county = next((d for m, d in counties if m.end == start), fallback)
+        if county is None:
+            continue  # a town named without its county could be any of the towns of that name
         full = f"{county.name}{name}"
         town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full]), ev)
         graph.region(county, ev)
@@ -79,7 +81,7 @@ def place_town_bodies(
             county = town[3]
             m.aliases.append(m.name)
             m.name, m.region = county.name + m.name, county
-        elif m.start in named_towns and m.region is None:
+        elif (m.start in named_towns or TOWN_LED.match(m.surface)) and m.region is None:
             continue
         out.append(m)
     return out

@@ -54,6 +54,8 @@ NATIONAL_BODIES = word_pairs(
 )
 NATIONAL_CANONICAL = {"国家卫健委": "国家卫生健康委员会", "国家卫生健康委": "国家卫生健康委员会"}
 
+TOWN_BODY_SUFFIXES = words("卫生院 社区卫生服务中心")
+TOWN_LED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:街道|镇|乡)(?:中心)?(?:卫生院|社区卫生服务中心)$")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Words that end a name on its left: function words and the verbs reports put before a body.
 # Single characters that never occur inside a name end it wherever they stand.
@@ -319,7 +321,14 @@ class OrganizationRecognizer:
             and len(name) >= 4
             and name not in KIND_WORDS
         )
-        if region is None and not formed and (_is_generic(surface) or not _has_proper_part(name)):
+        # 某某镇卫生院, 某某街道社区卫生服务中心: named by its town, placed under the county later
+        town_led = suffix in TOWN_BODY_SUFFIXES and bool(TOWN_LED.match(surface))
+        if (
+            region is None
+            and not formed
+            and not town_led
+            and (_is_generic(surface) or not _has_proper_part(name))
+        ):
             return None
         if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None

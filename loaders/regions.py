@@ -276,6 +276,7 @@ TOWN_STEMS_THAT_ARE_WORDS = frozenset(
         "省级卫生 国家卫生 县 县乡 农村 市"
     )
 )
+TOWN_BODY_HEADS = ("卫生院", "中心卫生院", "社区卫生服务中心")
 TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
 
 
@@ -297,7 +298,9 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
                 continue  # 每个乡镇, 县聘乡用: not a town's name
             if name.endswith("城镇") and not known_place:
                 continue  # 卫生城镇 is no town; a known place stem with 镇 is
-            if known_place or (tag is None and not contains_common_word(stem)):
+            # Before 卫生院/社区卫生服务中心 a common word is a town's name too (和平镇卫生院).
+            serves = clean.startswith(TOWN_BODY_HEADS, match.end())
+            if known_place or serves or (tag is None and not contains_common_word(stem)):
                 out.append((cut, match.end(), stem + match.group(2)))
                 break
     return out

@@ -1,6 +1,6 @@
 from loaders.builder import ExtractionBuilder
 from loaders.lexicon import token_boundaries, tokenize
-from loaders.mentions import ParsedSentence, add_regions, add_towns, merge_parenthesised
+from loaders.mentions import ParsedSentence, add_regions, add_towns, merge_parenthesised, place_town_bodies
 from loaders.organizations import OrganizationRecognizer
 from loaders.regions import RegionResolver, find_region_names
 from loaders.sentences import split_sentences
@@ -32,3 +32,34 @@ def test_towns_hang_on_the_county_of_the_sentence() -> None:
     [(_, _, town_id, county)] = add_towns(graph, p, regions, RegionResolver("430626"), ev)
     assert (town_id, county.name) == ("region:平江县三市镇", "平江县")
     assert ("PART_OF", "region:平江县三市镇", "region:430626") in graph.edges
+
+
+def test_each_town_hangs_on_the_county_named_right_before_it() -> None:
+    text = "温江区万春镇卫生院、新都区大丰街道社区卫生服务中心创建社区医院。"
+    p = _parsed(text)
+    graph = ExtractionBuilder("t.txt", text)
+    ev = graph.evidence(p.sentence)
+    resolver = RegionResolver("510100")
+    regions = add_regions(graph, p, resolver, ev)
+    towns = add_towns(graph, p, regions, resolver, ev)
+    assert [t[2] for t in towns] == ["region:温江区万春镇", "region:新都区大丰街道"]
+
+
+def test_a_town_named_by_a_common_word_serves_under_the_own_county() -> None:
+    text = "县人民医院医共体包括太平镇卫生院、光明街道社区卫生服务中心。"
+    p = _parsed(text)
+    graph = ExtractionBuilder("t.txt", text)
+    ev = graph.evidence(p.sentence)
+    resolver = RegionResolver("330522")
+    regions = add_regions(graph, p, resolver, ev)
+    towns = add_towns(graph, p, regions, resolver, ev)
+    orgs = OrganizationRecognizer(resolver).find(p.sentence.clean, p.regions, p.starts, p.ends)
+    names = {m.name for m in place_town_bodies(orgs, towns, p)}
+    assert {"长兴县太平镇卫生院", "长兴县光明街道社区卫生服务中心"} <= names
+    # The same words before no health body are not towns, and without a county no body is kept.
+    assert add_towns(graph, _parsed("建设和平乡村。"), [], resolver, ev) == []
+    bare = _parsed("太平镇卫生院完成改造。")
+    orgs = OrganizationRecognizer(RegionResolver(None)).find(
+        bare.sentence.clean, bare.regions, bare.starts, bare.ends
+    )
+    assert place_town_bodies(orgs, [], bare) == []
