@@ -21,8 +21,16 @@ MEMBERSHIP_WORDS = ("为龙头", "为成员", "为牵头", "牵头", "为核心"
 GROUP_ENDINGS = ("总院", "医疗集团", "医共体", "医联体", "共同体", "联盟")
 JOINERS = "与和同跟"
 # Words that may stand between the first party and 与 (某医院将与某区医院组建…).
-MODALS_BEFORE_JOINER = re.compile(r"(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)+$")
+# A role may stand there too (某大学附属医院作为输出医院与某省儿童医院共建…).
+MODALS_BEFORE_JOINER = re.compile(
+    r"(?:作为(?:输出医院|依托医院|牵头医院|牵头单位|龙头医院|支援医院|帮扶医院|主体医院))?"
+    r"(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)*$"
+)
 LIST_THEN_JOINER = re.compile(r"^(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)*[与同跟]")
+# 某医院医共体包括…: the group a hospital leads, then its members.
+GROUP_OF = re.compile(
+    r"(?:紧密型)?(?:县域|城市)?(?:医共体|医联体|医疗集团|专科联盟)(?:包括|由|成员单位?(?:包括|有|为))"
+)
 LEAD_WORDS = ("为龙头", "牵头", "为核心", "为主体")
 # A verb between two parties that makes them partners (市人民医院托管某县人民医院).
 PAIRING_VERBS = re.compile(
@@ -76,20 +84,36 @@ def _joined(clean: str, ordered: list[Party], actor_id: str | None) -> list[tupl
         joiner = party.start - 1
         left_text = clean[:joiner]
         modal = MODALS_BEFORE_JOINER.search(left_text)
+        modal = modal if modal and modal.group(0) else None
         gap_end = modal.start() if modal else joiner
+        rights = _listed_after(clean, ordered[k:])
         left = next((p for p in reversed(ordered[:k]) if p.end == gap_end), None)
         if left is not None:
             lefts = [left]
             if modal and "分别" in modal.group(0):
                 lefts = _listed_before(clean, ordered[: ordered.index(left) + 1])
-            pairs.extend((p.id, party.id) for p in lefts)
+            pairs.extend((p.id, r.id) for p in lefts for r in rights)
         elif actor_id and (
             joiner == 0
             or not clean[joiner - 1].isalnum()
             or left_text.endswith(words("推进 加强 深化 推动 开展 建立 积极 深入 全面 持续 继续 着力"))
         ):
-            pairs.append((actor_id, party.id))  # 深入推进与某某大学附属医院合作: the actor is the first party
+            # 深入推进与某某大学附属医院合作: the actor is the first party
+            pairs.extend((actor_id, r.id) for r in rights)
     return pairs
+
+
+def _listed_after(clean: str, start: list[Party]) -> list[Party]:
+    """The party after 与 and those listed after it with 、 (甲与乙、丙开展对口帮扶); a list that
+    goes on to its own 与 (甲与乙、丙与丁) is two pairs, not one list."""
+    listed = [start[0]]
+    for p in start[1:]:
+        if clean[listed[-1].end : p.start] != "、":
+            break
+        listed.append(p)
+    if len(listed) > 1 and clean[listed[-1].end : listed[-1].end + 1] in JOINERS:
+        return listed[:1]
+    return listed
 
 
 def _listed_before(clean: str, upto: list[Party]) -> list[Party]:
@@ -106,10 +130,15 @@ def _listed_before(clean: str, upto: list[Party]) -> list[Party]:
 def _members(clean: str, ordered: list[Party]) -> list[tuple[str, str]]:
     """以A、B为龙头，C、D为成员单位的医共体: the bodies of the clauses with such a cue partner with
     the group the sentence names (组建…总院), else with the first lead (named before 为龙头/牵头)."""
+    bodies = [p for p in ordered if not p.id.startswith("region:")]
+    for lead in bodies:
+        if GROUP_OF.match(clean, lead.end):
+            # 县人民医院医共体包括甲镇卫生院、乙街道社区卫生服务中心: the members it lists
+            after = [p for p in bodies if p.start > lead.end]
+            return [(lead.id, p.id) for p in _listed_after(clean, after)] if after else []
     cue_clauses = [(b, e) for b, e in clause_spans(clean) if any(w in clean[b:e] for w in MEMBERSHIP_WORDS)]
     if not cue_clauses:
         return []
-    bodies = [p for p in ordered if not p.id.startswith("region:")]
     groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]
     in_cues = [p for p in bodies if p not in groups and any(b <= p.start < e for b, e in cue_clauses)]
     if groups:

@@ -68,3 +68,35 @@ def test_without_a_lead_or_group_there_is_no_hub() -> None:
     text = "甲医院开展义诊，乙医院为成员单位的专科联盟召开会议。"
     parties = [_party(text, "甲医院", "hospital:a"), _party(text, "乙医院", "hospital:b")]
     assert partner_pairs(text, parties, None) == []
+
+
+def _parties(text: str, *names: str) -> list[Party]:
+    return [_party(text, n, f"h:{n}") for n in names]
+
+
+def test_every_party_listed_after_yu_is_a_partner() -> None:
+    text = "推动某某大学附属医院与甲县人民医院、乙市人民医院开展对口帮扶。"
+    pairs = partner_pairs(text, _parties(text, "某某大学附属医院", "甲县人民医院", "乙市人民医院"), None)
+    assert pairs == [("h:某某大学附属医院", "h:甲县人民医院"), ("h:某某大学附属医院", "h:乙市人民医院")]
+    # Two pairs in one list are not one list.
+    text = "甲医院与乙医院、丙医院与丁医院分别签订合作协议。"
+    pairs = partner_pairs(text, _parties(text, "甲医院", "乙医院", "丙医院", "丁医院"), None)
+    assert ("h:甲医院", "h:丙医院") not in pairs and ("h:甲医院", "h:丁医院") not in pairs
+
+
+def test_a_role_may_stand_between_the_first_party_and_yu() -> None:
+    text = "某某大学附属医院作为输出医院与某省儿童医院共建国家儿童区域医疗中心。"
+    pairs = partner_pairs(text, _parties(text, "某某大学附属医院", "某省儿童医院"), None)
+    assert pairs == [("h:某某大学附属医院", "h:某省儿童医院")]
+    text = "某某大学附属医院作为专家来源，某省儿童医院与某县合作。"
+    assert ("h:某某大学附属医院", "h:某省儿童医院") not in partner_pairs(
+        text, _parties(text, "某某大学附属医院", "某省儿童医院"), None
+    )
+
+
+def test_the_hospital_whose_group_lists_members_partners_with_each() -> None:
+    text = "县人民医院医共体包括甲镇卫生院、乙街道社区卫生服务中心等9家成员单位。"
+    pairs = partner_pairs(text, _parties(text, "县人民医院", "甲镇卫生院", "乙街道社区卫生服务中心"), None)
+    assert pairs == [("h:县人民医院", "h:甲镇卫生院"), ("h:县人民医院", "h:乙街道社区卫生服务中心")]
+    text = "县人民医院医共体建设成效明显，甲镇卫生院获评优质服务基层行推荐标准机构。"
+    assert partner_pairs(text, _parties(text, "县人民医院", "甲镇卫生院"), None) == []
