@@ -42,8 +42,15 @@ CANONICAL_SUFFIX = word_pairs(
     "卫生健康委:卫生健康委员会 卫健委:卫生健康委员会 疾控中心:疾病预防控制中心 医保局:医疗保障局 "
     "科技厅:科学技术厅 妇保院:妇幼保健院 卫健局:卫生健康局 中医院:中医医院"
 )
-PARTY_COMMITTEES = {"省委": "省", "市委": "市", "区委": "区", "县委": "县"}
-GOVERNMENT_SHORT = {"省政府": "省", "市政府": "市", "区政府": "区", "县政府": "县", "省府": "省"}
+PARTY_COMMITTEES = {"省委": "省", "市委": "市", "区委": "区", "县委": "县", "州委": "州"}
+GOVERNMENT_SHORT = {
+    "省政府": "省",
+    "市政府": "市",
+    "区政府": "区",
+    "县政府": "县",
+    "省府": "省",
+    "州政府": "州",
+}
 NATIONAL_BODIES = word_pairs(
     "国务院:中央政府 国家卫生健康委:国家卫生健康行政部门 国家卫健委:国家卫生健康行政部门 "
     "国家医保局:国家医疗保障部门 国家中医药管理局:国家中医药管理部门 国家疾控局:国家疾病预防控制部门 "
@@ -116,10 +123,11 @@ GENERIC_PREFIXES = words(
     "高水平 优质 紧密型 示范性 新型 全国 国家级 国家 国内 顶级 现代 智慧 数字 标准化 区域内 省属 市属 "
     "区属 县属 每个 每所 用好 按照 依照 通过 推动 辖区 乡镇 村 同类 其他 所有 上述 该 本 我"
 )
-RELATIVE_PREFIX = re.compile(r"^(省|市|区|县)(?![级域属内外场部委民长县区乡])")
+RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
 ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
+FORMER_BODY = re.compile(r"^(?:原|时任|前任)(?:省|市|区|县|州)")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
 
@@ -307,6 +315,8 @@ class OrganizationRecognizer:
         surface = clean[start:end]
         if len(surface) > MAX_NAME:
             return None
+        if FORMER_BODY.match(surface):
+            return None  # 原县卫生局: a body that no longer exists under that name
         if len(surface) <= len(suffix) and not (subject and surface in PLACE_DEPENDENT_CORES):
             return None
         name, region, aliases = self._resolve(surface, start, end, regions, subject)

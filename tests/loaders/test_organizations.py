@@ -99,3 +99,15 @@ def test_a_verb_before_a_place_ends_the_name() -> None:
 
 def test_a_title_after_a_hospital_does_not_hide_it() -> None:
     assert [m.name for m in _find("县人民医院院长刘某介绍", "430321")] == ["湘潭县人民医院"]
+
+
+def test_an_autonomous_prefecture_names_its_own_bodies_with_zhou() -> None:
+    found = _find("州卫生健康局、州人民医院联合开展义诊", "433100")
+    assert [m.name for m in found] == ["湘西土家族苗族自治州卫生健康局", "湘西土家族苗族自治州人民医院"]
+    # In a city's report 州 names nothing of its own.
+    assert _find("州人民医院开展义诊", "430100") == []
+
+
+def test_a_former_body_is_not_a_current_one() -> None:
+    assert [m.name for m in _find("原县卫生局局长某某表示", "330522")] == []
+    assert [m.name for m in _find("县卫生健康局局长某某表示", "330522")] == ["长兴县卫生健康局"]
