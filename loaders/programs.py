@@ -382,6 +382,19 @@ def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
     by_name: dict[str, ProgramMention] = {}
     # 医疗改革 of 医疗改革赋能行动 is the start of the longer name, not a program of its own.
     found = [m for m in found if m.listed or not any(n.start == m.start and n.end > m.end for n in found)]
+    # 紧密型县域医共体建设 holds 县域医共体建设 and 医共体建设, 深化医改 holds 医改: a name that ends
+    # a longer one is the same program with a modifier, one mention, so one node.
+    kept: list[ProgramMention] = []
+    for m in found:
+        outer = next((n for n in found if n.end == m.end and n.start < m.start), None)
+        if outer is not None:
+            if m.listed:  # a known name of the same program; a generic tail (医共体建设) is none
+                outer.aliases.extend(
+                    a for a in (m.name, *m.aliases) if a != outer.name and a not in outer.aliases
+                )
+            continue
+        kept.append(m)
+    found = kept
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         key = _strip_quotes(m.name)
         if key in by_name:

@@ -46,3 +46,10 @@ def test_listed_items_before_a_shared_program_word() -> None:
 
 def test_coordinated_reforms_are_separate() -> None:
     assert _names("深化编制管理改革和绩效工资改革。") == ["编制管理改革", "绩效工资改革"]
+
+
+def test_a_name_that_ends_a_longer_one_is_the_same_program() -> None:
+    assert _names("全面推进紧密型县域医共体建设。") == ["紧密型县域医共体建设"]
+    assert _names("坚持深化医改。") == ["深化医药卫生体制改革"]
+    # Two programs side by side stay two.
+    assert _names("实施健康广西行动和县域医共体建设。") == ["健康广西行动", "县域医共体建设"]
