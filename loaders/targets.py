@@ -103,6 +103,15 @@ def _number(text: str) -> float | None:
             return None
 
 
+LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|市|区|县|州|旗))(?:分别|均|共|各)?")
+
+
+def _is_place(name: str) -> bool:
+    from loaders.regions import division_index
+
+    return bool(division_index().by_name.get(name))
+
+
 def _clean_metric(metric: str) -> str:
     metric = metric.strip("，,、的 ")
     changed = True
@@ -116,6 +125,11 @@ def _clean_metric(metric: str) -> str:
             if metric.startswith(prefix) and len(metric) > len(prefix) + 1:
                 metric, changed = metric[len(prefix) :], True
                 break
+        else:
+            place = LEADING_PLACE.match(metric)
+            if place and len(metric) - place.end() >= 2 and _is_place(place.group(1)):
+                # 南山区分别投入财政资金, 龙岗区每千人口床位数: the place commits; the rest is measured
+                metric, changed = metric[place.end() :], True
     metric = _without_leading_action(metric.removesuffix("各"))
     for verb in ("保持", "达到", "为", "达"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:

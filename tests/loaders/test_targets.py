@@ -106,3 +106,9 @@ def test_a_cue_inside_a_quoted_name_does_not_set_the_tense() -> None:
     assert [m.kind for m in TargetExtractor().find(s.clean, s.clauses(), "achieved", 2023)] == ["achieved"]
     s = split_sentences("计划培养乡村医生800人。")[0]
     assert [m.kind for m in TargetExtractor().find(s.clean, s.clauses(), "achieved", 2023)] == ["goal"]
+
+
+def test_a_place_opening_the_metric_is_the_committer_not_the_measure() -> None:
+    assert _find("龙岗区每千人口床位数达到3.2张。") == [("每千人口床位数", 3.2, "张", "=")]
+    # A word ending in 区 that is no place stays in the metric.
+    assert _find("社区卫生服务中心达标率达到100%。") == [("社区卫生服务中心达标率", 100.0, "%", "=")]
