@@ -16,6 +16,7 @@ CLAUSE_END = "，,、：:"
 LINE_CONTINUES_MIN = 38
 NEXT_LINE_CONTINUES_MIN = 20
 LINE_FINAL = set(SENTENCE_END + '：:”"）)》】—-…')
+SPEAKER_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
 LIST_MARKER = re.compile(
     r"^\s*(?:[-•·●▪]\s*)?(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*"
 )
@@ -84,6 +85,7 @@ def _line_joins_next(line: str, next_line: str) -> bool:
         and stripped[-1] not in LINE_FINAL
         and (len(following) >= NEXT_LINE_CONTINUES_MIN or following[-1:] in SENTENCE_END)
         and not LIST_MARKER.match(next_line)
+        and not SPEAKER_LABEL.match(following)  # 记者：…, 何某某：… opens a turn of an interview
     )
 
 

@@ -56,3 +56,17 @@ def test_clauses_do_not_split_inside_quotes_or_brackets() -> None:
         "推行“小病不出村,大病不出县”模式(试点,推广)",
         "成效明显",
     ]
+
+
+def test_a_speaker_label_opens_a_new_sentence_after_a_long_headline() -> None:
+    text = (
+        "坚定不移推进卫生健康事业高质量发展——访某某省卫生健康委员会党组书记、主任张某某\n"
+        "记者：请介绍一下今年全省卫生健康工作取得的主要成绩和亮点。\n"
+    )
+    assert [s.clean for s in split_sentences(text)][1].startswith("记者：")
+    # A long line cut by a hard break still joins the next one.
+    text = (
+        "全面推进紧密型县域医共体建设，完善县乡村三级医疗卫生服务网络，持续提升基层医疗卫生服务\n"
+        "能力和水平，推动优质医疗资源扩容下沉和区域均衡布局，让群众就近享有优质服务。\n"
+    )
+    assert len(split_sentences(text)) == 1
