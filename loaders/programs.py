@@ -56,7 +56,7 @@ LEFT_BOUNDARY_WORDS = tuple(
             "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
             "同类 继续实施 全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 "
             "包括 重点 一批 一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 "
-            "本市 今年 明年 年内 上下"
+            "本市 今年 明年 年内 上下 推开 全面推开"
         ),
         key=len,
         reverse=True,
@@ -69,7 +69,7 @@ GENERIC_HEADS = frozenset(
         "综合改革 体制改革 体制机制 党的 行业 队伍 作风 能力 人才 学科 专科 基础 设施 信息化 标准化 "
         "规范化 绩效 调研 项目 工程 医院 机构 体系 制度 政策 活动 服务 环节 帮扶 所有 长效 运行 激励 管理 "
         "保障 体制 协调 联动 工作机制 长效机制 科研 品牌 高层次 公共 重大公共 配套支持 一揽子配套支持 "
-        "防控 能力提升 临床"
+        "防控 能力提升 临床 等级"
     )
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
@@ -164,8 +164,10 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         if in_quote:
             pos -= 1
             continue
-        if ch in LEFT_BOUNDARY_CHARS or ch in ALWAYS_BOUNDARY_CHARS:
+        if ch in LEFT_BOUNDARY_CHARS:
             break
+        if ch in ALWAYS_BOUNDARY_CHARS and (pos in token_starts or pos == suffix_start):
+            break  # 的, 对 as words end a name; inside a word (对口支援) they do not
         head = clean[:pos]
         if COUNTED.search(head):
             break
@@ -220,7 +222,9 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False
     if division_index().candidates(head):
         return False  # 某某示范区 named by a place alone is that place, not a program
-    if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare):
+    if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare) and not name.startswith(
+        "“"
+    ):
         return False  # 58个重大项目 counts projects, 三年行动 needs its subject
     if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
         return False

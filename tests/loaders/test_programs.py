@@ -53,3 +53,12 @@ def test_a_name_that_ends_a_longer_one_is_the_same_program() -> None:
     assert _names("坚持深化医改。") == ["深化医药卫生体制改革"]
     # Two programs side by side stay two.
     assert _names("实施健康广西行动和县域医共体建设。") == ["健康广西行动", "县域医共体建设"]
+
+
+def test_a_boundary_character_inside_a_word_does_not_cut_the_name() -> None:
+    assert _names("实施“万名医师进乡村”对口支援工程。") == ["“万名医师进乡村”对口支援工程"]
+    assert _names("加强对基层卫生人才培养工程的支持。") == ["基层卫生人才培养工程"]
+
+
+def test_a_verb_opening_the_phrase_is_not_part_of_the_name() -> None:
+    assert _names("全面推开紧密型城市医疗集团建设。") == ["紧密型城市医疗集团建设"]
