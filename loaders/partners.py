@@ -23,7 +23,7 @@ JOINERS = "与和同跟"
 # Words that may stand between the first party and 与 (某医院将与某区医院组建…).
 # A role may stand there too (某大学附属医院作为输出医院与某省儿童医院共建…).
 MODALS_BEFORE_JOINER = re.compile(
-    r"(?:作为(?:输出医院|依托医院|牵头医院|牵头单位|龙头医院|支援医院|帮扶医院|主体医院))?"
+    r"(?:作为(?:输出医院|依托医院|牵头医院|牵头单位|龙头医院|支援医院|帮扶医院|主体医院)[，,]?)?"
     r"(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)*$"
 )
 LIST_THEN_JOINER = re.compile(r"^(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)*[与同跟]")
@@ -36,6 +36,9 @@ LEAD_WORDS = ("为龙头", "牵头", "为核心", "为主体")
 PAIRING_VERBS = re.compile(
     r"^(?:全面|整体|长期|持续|继续|将|已)?(?:托管|对口支援|对口帮扶|结对帮扶|帮扶|支援|援建|领办|牵头帮扶|合作共建|共建)"
 )
+
+
+PLACE_ENDS = frozenset("，,。；;、和及与等的") | {""}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
     ordered = sorted(parties, key=lambda p: p.start)
     pairs = _joined(clean, ordered, actor_id)
     for left, right in zip(ordered, ordered[1:], strict=False):
+        if right.id.startswith("region:") and clean[right.end : right.end + 1] not in PLACE_ENDS:
+            continue  # 共建广西心血管病区域医疗中心: the place opens a name, it is not the partner
         if PAIRING_VERBS.match(clean[left.end : right.start]):
             pairs.append((left.id, right.id))
     pairs += _members(clean, ordered)

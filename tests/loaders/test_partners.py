@@ -100,3 +100,18 @@ def test_the_hospital_whose_group_lists_members_partners_with_each() -> None:
     assert pairs == [("h:县人民医院", "h:甲镇卫生院"), ("h:县人民医院", "h:乙街道社区卫生服务中心")]
     text = "县人民医院医共体建设成效明显，甲镇卫生院获评优质服务基层行推荐标准机构。"
     assert partner_pairs(text, _parties(text, "县人民医院", "甲镇卫生院"), None) == []
+
+
+def test_a_role_then_a_comma_still_names_the_first_party() -> None:
+    text = "某市工人医院作为依托医院，与某某医科大学第一附属医院共建心血管病区域医疗中心。"
+    pairs = partner_pairs(text, _parties(text, "某市工人医院", "某某医科大学第一附属医院"), "region:own")
+    assert pairs == [("h:某市工人医院", "h:某某医科大学第一附属医院")]
+
+
+def test_a_place_that_opens_a_name_after_a_pairing_verb_is_no_partner() -> None:
+    text = "某某大学附属医院共建广西心血管病区域医疗中心。"
+    parties = [_party(text, "某某大学附属医院", "hospital:a"), _party(text, "广西", "region:450000")]
+    assert partner_pairs(text, parties, None) == []
+    text = "某某大学附属医院对口支援三江县，派驻专家10名。"
+    parties = [_party(text, "某某大学附属医院", "hospital:a"), _party(text, "三江县", "region:450226")]
+    assert partner_pairs(text, parties, None) == [("hospital:a", "region:450226")]
