@@ -127,6 +127,7 @@ RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部�
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
 ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
+PLURAL_BODY = re.compile(r"^(?:各|每个|诸|全省各|全市各|所有)")
 FORMER_BODY = re.compile(r"^(?:原|时任|前任)(?:省|市|区|县|州)")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
@@ -317,6 +318,8 @@ class OrganizationRecognizer:
             return None
         if FORMER_BODY.match(surface):
             return None  # 原县卫生局: a body that no longer exists under that name
+        if PLURAL_BODY.match(surface):
+            return None  # 各县区卫生健康局, 全省各级医院: many bodies, no one of them
         if len(surface) <= len(suffix) and not (subject and surface in PLACE_DEPENDENT_CORES):
             return None
         name, region, aliases = self._resolve(surface, start, end, regions, subject)

@@ -111,3 +111,8 @@ def test_an_autonomous_prefecture_names_its_own_bodies_with_zhou() -> None:
 def test_a_former_body_is_not_a_current_one() -> None:
     assert [m.name for m in _find("原县卫生局局长某某表示", "330522")] == []
     assert [m.name for m in _find("县卫生健康局局长某某表示", "330522")] == ["长兴县卫生健康局"]
+
+
+def test_many_bodies_named_together_are_no_one_body() -> None:
+    assert [m.name for m in _find("各县区卫生健康局局长参加会议", "450200")] == []
+    assert [m.name for m in _find("县卫生健康局局长参加会议", "450225")] == ["融水苗族自治县卫生健康局"]
