@@ -47,7 +47,7 @@ from loaders.regions import (
     find_region_names,
 )
 from loaders.sentences import Sentence, split_sentences
-from loaders.targets import LEADING_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
+from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
@@ -220,7 +220,7 @@ class _DocumentRun:
         said = s.clean[speaker.end() :] if speaker else s.clean
         before = self.kind
         self.kind = section_kind(said, self.kind, reference_year)
-        leading = LEADING_YEAR.match(said)
+        leading = LEADING_YEAR.match(said) or LED_YEAR.match(said)
         if leading:
             self.section_year = int(leading.group(1))  # 2024年，全省…: the results that follow are 2024's
         elif self.kind != before:

@@ -46,7 +46,7 @@ COMPARATOR_VERBS = tuple(
         reverse=True,
     )
 )
-MODIFIERS = words("分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅")
+MODIFIERS = words("分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅 力争 确保 争取 力求 努力 要")
 AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高于")
 AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内")
 METRIC_PREFIXES = tuple(
@@ -109,7 +109,8 @@ LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|市|区|县|州|旗))
 def _is_place(name: str) -> bool:
     from loaders.regions import division_index
 
-    return bool(division_index().by_name.get(name))
+    index = division_index()
+    return bool(index.by_name.get(name) or (len(name) >= 3 and index.candidates(name)))
 
 
 def _clean_metric(metric: str) -> str:
@@ -312,6 +313,7 @@ class TargetExtractor:
             or not after
             or re.match(r"^[，,。；;、]", after)
             or re.match(r"^的(?:任务|目标|水平|要求|标准|成绩|纪录|记录)", after)
+            or re.match(r"^(?:到|赴|前往|下沉)", after)  # 选派医生2100名到乡镇卫生院: who is sent
         )
         if backward and (before_metric or not after):
             if before_metric and len(before_metric) <= MAX_METRIC:
@@ -425,13 +427,17 @@ def _year(sentence: str) -> int | None:
 ACHIEVED_SECTION_OPENERS = words("近年来 过去 五年来 一年来 多年来 回顾 大事记 成效 成绩 以来")
 GOAL_SECTION_OPENERS = words("今后 未来 下一步 新的一年 今年 明年 工作目标 重点工作 要点 将")
 LEADING_YEAR = re.compile(r"^(20\d{2})年")
+# 会议指出，2023年全市…: a short lead-in before the year that opens the review
+LED_YEAR = re.compile(
+    r"^(?:会议|报告|文件|通知)?[\u4e00-\u9fff]{0,4}(?:指出|强调|认为|显示|提出)[，,](20\d{2})年"
+)
 
 
 def section_kind(clean: str, current: str, doc_year: int | None) -> str:
     """The kind figures default to from this sentence on: a review (近年来, an earlier year) reports
     results, a plan (今后, 今年, the document's own year or later) commits to goals."""
     head = clean[:12]
-    year = LEADING_YEAR.match(clean)
+    year = LEADING_YEAR.match(clean) or LED_YEAR.match(clean)
     if year and doc_year:
         return "achieved" if int(year.group(1)) < doc_year else "goal"
     if any(cue in head for cue in ACHIEVED_SECTION_OPENERS):

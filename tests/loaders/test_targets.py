@@ -112,3 +112,18 @@ def test_a_place_opening_the_metric_is_the_committer_not_the_measure() -> None:
     assert _find("龙岗区每千人口床位数达到3.2张。") == [("每千人口床位数", 3.2, "张", "=")]
     # A word ending in 区 that is no place stays in the metric.
     assert _find("社区卫生服务中心达标率达到100%。") == [("社区卫生服务中心达标率", 100.0, "%", "=")]
+
+
+def test_a_goal_cue_before_the_verb_is_not_part_of_the_metric() -> None:
+    assert _find("到2026年，县域内就诊率力争达到90%以上。") == [("县域内就诊率", 90.0, "%", ">=")]
+
+
+def test_people_sent_somewhere_are_counted_before_the_figure() -> None:
+    found = _find("全年下派医务人员300名到乡镇卫生院坐诊。", "achieved")
+    assert [f[0] for f in found] != ["乡镇卫生院"] and found[0][1:3] == (300.0, "名")
+    assert _find("新增社区医院5家。") == [("社区医院", 5.0, "家", "=")]
+
+
+def test_a_review_opened_by_a_lead_in_reports_results() -> None:
+    assert section_kind("会议指出，2023年全市卫生健康工作成效显著。", "goal", 2024) == "achieved"
+    assert section_kind("会议要求，各地要抓好落实。", "goal", 2024) == "goal"
