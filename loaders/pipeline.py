@@ -57,6 +57,7 @@ CLAUSE_LEAD = re.compile(
     r"(?:20\d{2}年(?:底|末|以来)?|今年|去年|目前|其中|全年|同时|此外|另外|截至[^，,。]{0,8}?底)"
 )
 REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
+SPOKE = r"(?:介绍|表示|说|指出|透露)[，,：:]"
 ANSWER_LABELS = ("答", "受访者")
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
@@ -198,7 +199,15 @@ class _DocumentRun:
             div = self.resolver.by_level_suffix(m.group(2))
             if div:
                 graph.region(div, ev, m.group(0))
-        found = _Sentence(p, ev, regions, orgs, org_ids, _clause_actors(s, regions, orgs, org_ids))
+        actors = _clause_actors(s, regions, orgs, org_ids)
+        speaker = _hospital_speaker(clean, official_ids)
+        if speaker:
+            # 某医院院长某某介绍，…力争双向转诊2万人次: the hospital's figures, not the place's,
+            # unless a clause speaks for the place (全市…).
+            for clause in s.clauses():
+                if clause not in actors and not RELATIVE_REGION.search(clean, clause[0], clause[1]):
+                    actors[clause] = [speaker]
+        found = _Sentence(p, ev, regions, orgs, org_ids, actors)
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
@@ -318,6 +327,15 @@ class _DocumentRun:
             for start, pid in program_starts:
                 if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
                     self.graph.edge("SETS_TARGET", pid, tid, x.ev)
+
+
+def _hospital_speaker(clean: str, official_ids: list[str]) -> str | None:
+    """The hospital of an official who speaks in this sentence (某医院院长某某介绍，…)."""
+    for oid in official_ids:
+        name, _, scope = oid.removeprefix("official:").partition("|")
+        if scope.startswith("hospital:") and re.search(re.escape(name) + SPOKE, clean):
+            return scope
+    return None
 
 
 def _clause_actors(

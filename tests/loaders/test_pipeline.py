@@ -175,3 +175,17 @@ def test_results_after_an_earlier_year_opener_carry_that_year() -> None:
     )
     targets = [n for n in extract_document("meeting.txt", text).nodes if n.label == "Target"]
     assert {(t.value, t.kind, t.year) for t in targets} == {(79.6, "achieved", 2023), (80.0, "goal", 2024)}
+
+
+def test_a_hospital_head_speaking_commits_the_hospital_not_the_city() -> None:
+    text = (
+        "某某市2025年卫生健康工作要点\n"
+        "全市孕产妇死亡率控制在8/10万以下。\n"
+        "长沙市第一医院院长李建华介绍，力争2025年双向转诊人次达到3万人次。\n"
+        "长沙市第一医院院长李建华介绍，全市基层就诊率达到65%。\n"
+    )
+    ex = extract_document("plan.txt", text)
+    by_metric = {n.id: n.metric for n in ex.nodes if n.label == "Target"}
+    owners = {(e.source, by_metric[e.target]) for e in ex.edges if e.type == "SETS_TARGET"}
+    assert ("hospital:长沙市第一医院", "双向转诊人次") in owners
+    assert ("hospital:长沙市第一医院", "基层就诊率") not in owners
