@@ -93,6 +93,7 @@ BARE_NUMBERED = re.compile(
     r"^[一二两三四五六七八九十]+[大项个条](?:行动|工程|专项|制度|计划|任务|中心|体系|举措|工作)$"
 )
 MAX_NAME = 40
+GENERIC_TAILS = ("活动", "工作", "行动", "工程", "项目")
 
 
 @dataclass
@@ -399,6 +400,15 @@ def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
             continue
         kept.append(m)
     found = kept
+    # “优质服务基层行”活动 is the listed 优质服务基层行 with a generic word after the quote.
+    for m in [m for m in found if m.listed]:
+        outer = next(
+            (n for n in found if n is not m and _strip_quotes(n.name) in {m.name + w for w in GENERIC_TAILS}),
+            None,
+        )
+        if outer is not None and outer.start <= m.start and m.end <= outer.end:
+            m.aliases.append(outer.name)
+            found.remove(outer)
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         key = _strip_quotes(m.name)
         if key in by_name:

@@ -62,3 +62,8 @@ def test_a_boundary_character_inside_a_word_does_not_cut_the_name() -> None:
 
 def test_a_verb_opening_the_phrase_is_not_part_of_the_name() -> None:
     assert _names("全面推开紧密型城市医疗集团建设。") == ["紧密型城市医疗集团建设"]
+
+
+def test_a_listed_program_in_quotes_with_a_generic_word_after_is_one_program() -> None:
+    assert _names("深入开展“优质服务基层行”活动。") == ["优质服务基层行"]
+    assert _names("开展“健康乡村”活动。") == ["“健康乡村”活动"]
