@@ -343,6 +343,7 @@ def _clause_actors(
 ) -> dict[tuple[int, int], list[str]]:
     """Who carries out what a clause says: a place or body that opens the clause, else the default."""
     out: dict[tuple[int, int], list[str]] = {}
+    carried: list[str] = []
     for clause in s.clauses():
         opening: list[str] = []
         # 2023年市人民医院…, 其中某县…: a time or a linking word may come before the subject.
@@ -354,8 +355,22 @@ def _clause_actors(
                 opening.append(d.id)  # 甲区、乙区积极探索…: each listed place
                 pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
         bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == first]
+        relative = RELATIVE_REGION.match(s.clean, first, clause[1])
         if bodies:
             out[clause] = bodies
         elif opening:
             out[clause] = opening
+        elif relative:
+            # 朝阳区卫生健康委主任某某表示，全区…: 全区 is the district the sentence just named.
+            named = [
+                d
+                for m, d in regions
+                if m.end <= first and d.level != "province" and d.name.endswith(relative.group(2))
+            ]
+            if len({d.id for d in named}) == 1:
+                out[clause] = [named[0].id]
+                carried = [named[0].id]
+                continue
+        if carried and clause not in out:
+            out[clause] = carried  # …，社区卫生服务中心达标率达到100%: still that district's
     return out

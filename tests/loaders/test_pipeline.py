@@ -189,3 +189,20 @@ def test_a_hospital_head_speaking_commits_the_hospital_not_the_city() -> None:
     owners = {(e.source, by_metric[e.target]) for e in ex.edges if e.type == "SETS_TARGET"}
     assert ("hospital:长沙市第一医院", "双向转诊人次") in owners
     assert ("hospital:长沙市第一医院", "基层就诊率") not in owners
+
+
+def test_quan_qu_after_a_named_district_is_that_district() -> None:
+    text = (
+        "北京市2025年卫生健康工作要点\n"
+        "全市孕产妇死亡率控制在8/10万以下。全市婴儿死亡率控制在2‰以下。\n"
+        "海淀区卫生健康委主任李某表示，全区将实施健康海淀行动，社区卫生服务中心达标率达到100%。\n"
+        "全市每千人口床位数达到5.2张。\n"
+    )
+    ex = extract_document("plan.txt", text)
+    by_metric = {n.id: n.metric for n in ex.nodes if n.label == "Target"}
+    owners = {(e.source, by_metric[e.target]) for e in ex.edges if e.type == "SETS_TARGET"}
+    assert ("region:110108", "社区卫生服务中心达标率") in owners
+    assert ("region:110000", "每千人口床位数") in owners
+    assert ("IMPLEMENTS", "region:110108", "program:健康海淀行动") in {
+        (e.type, e.source, e.target) for e in ex.edges
+    }
