@@ -57,7 +57,9 @@ def add_towns(
     fallback = counties[-1][1] if counties else (own if own and own.level == "county" else None)
     for start, end, name in towns_in(p.sentence.clean, p.starts):
         # 甲区某镇卫生院、乙区某街道…: a town right after a county's name is in that county.
-        county = next((d for m, d in counties if m.end == start), fallback)
+        # …县人民医院托管某镇卫生院: else the county named last before the town.
+        before = [d for m, d in counties if m.end <= start]
+        county = next((d for m, d in counties if m.end == start), before[-1] if before else fallback)
         if county is None:
             continue  # a town named without its county could be any of the towns of that name
         full = f"{county.name}{name}"

@@ -62,7 +62,7 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
     for left, right in zip(ordered, ordered[1:], strict=False):
         if right.id.startswith("region:") and clean[right.end : right.end + 1] not in PLACE_ENDS:
             continue  # 共建广西心血管病区域医疗中心: the place opens a name, it is not the partner
-        if PAIRING_VERBS.match(clean[left.end : right.start]):
+        if PAIRING_VERBS.fullmatch(clean[left.end : right.start]):  # the verb alone stands between
             pairs.append((left.id, right.id))
     pairs += _members(clean, ordered)
     seen: set[frozenset[str]] = set()

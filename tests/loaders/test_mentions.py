@@ -63,3 +63,14 @@ def test_a_town_named_by_a_common_word_serves_under_the_own_county() -> None:
         bare.sentence.clean, bare.regions, bare.starts, bare.ends
     )
     assert place_town_bodies(orgs, [], bare) == []
+
+
+def test_a_town_after_two_counties_hangs_on_the_one_named_before_it() -> None:
+    text = "光山县人民医院托管泼陂河镇卫生院，商城县中医院与上石桥镇卫生院组建医共体。"
+    p = _parsed(text)
+    graph = ExtractionBuilder("t.txt", text)
+    ev = graph.evidence(p.sentence)
+    resolver = RegionResolver("411500")
+    regions = add_regions(graph, p, resolver, ev)
+    towns = add_towns(graph, p, regions, resolver, ev)
+    assert [t[2] for t in towns] == ["region:光山县泼陂河镇", "region:商城县上石桥镇"]

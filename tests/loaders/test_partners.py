@@ -115,3 +115,13 @@ def test_a_place_that_opens_a_name_after_a_pairing_verb_is_no_partner() -> None:
     text = "某某大学附属医院对口支援三江县，派驻专家10名。"
     parties = [_party(text, "某某大学附属医院", "hospital:a"), _party(text, "三江县", "region:450226")]
     assert partner_pairs(text, parties, None) == [("hospital:a", "region:450226")]
+
+
+def test_a_pairing_verb_pairs_only_when_it_alone_stands_between() -> None:
+    text = "某市中心医院与甲大学附属医院共建区域医疗中心，以乙医院为输出医院建设国家区域医疗中心。"
+    pairs = partner_pairs(text, _parties(text, "某市中心医院", "甲大学附属医院", "乙医院"), None)
+    assert ("h:甲大学附属医院", "h:乙医院") not in pairs
+    text = "某市人民医院全面托管某县中医院。"
+    assert partner_pairs(text, _parties(text, "某市人民医院", "某县中医院"), None) == [
+        ("h:某市人民医院", "h:某县中医院")
+    ]
