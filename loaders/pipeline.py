@@ -299,11 +299,20 @@ class _DocumentRun:
         s = x.parsed.sentence
         clauses = s.clauses()
         first_clause = clauses[0] if clauses else (0, 0)
-        for t in self.targets.find(s.clean, clauses, self.kind, self.year):
+        found = self.targets.find(s.clean, clauses, self.kind, self.year)
+        for t in found:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
             committers = list(x.actors.get(figure_clause, [self.default_actor]))
+            in_clause = [f for f in found if _clause_of(s, f.start) == figure_clause]
+            if (
+                len(committers) >= 2
+                and len(in_clause) == len(committers)
+                and "分别" in s.clean[figure_clause[0] : figure_clause[1]]
+            ):
+                # 甲区、乙区分别投入5亿元、8亿元: the figures go to the places in their order
+                committers = [committers[in_clause.index(t)]]
             if self.section_official:
                 committers.append(self.section_official)  # an interview: the interviewee commits too
             committers = [c for c in committers if c]

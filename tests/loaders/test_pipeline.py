@@ -206,3 +206,18 @@ def test_quan_qu_after_a_named_district_is_that_district() -> None:
     assert ("IMPLEMENTS", "region:110108", "program:健康海淀行动") in {
         (e.type, e.source, e.target) for e in ex.edges
     }
+
+
+def test_places_listed_with_fenbie_take_their_own_figures() -> None:
+    text = (
+        "深圳市2025年卫生健康工作要点\n"
+        "全市每千人口床位数达到4.5张。全市三甲医院达到30家。\n"
+        "福田区、南山区分别投入财政资金5亿元、8亿元。\n"
+        "福田区、南山区投入财政资金13亿元。\n"
+    )
+    ex = extract_document("plan.txt", text)
+    value = {n.id: n.value for n in ex.nodes if n.label == "Target"}
+    owners = {(e.source, value[e.target]) for e in ex.edges if e.type == "SETS_TARGET"}
+    assert {("region:440304", 5.0), ("region:440305", 8.0)} <= owners
+    assert ("region:440304", 8.0) not in owners and ("region:440305", 5.0) not in owners
+    assert {("region:440304", 13.0), ("region:440305", 13.0)} <= owners
