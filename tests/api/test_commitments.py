@@ -39,6 +39,10 @@ def test_region_includes_subregions_and_entities_located_there(client) -> None:
         ("region:360112", "target:a-family-2022"),
         ("hospital:新建区人民医院", "target:a-remote-2025"),
     }
+    by_alias = client.get("/api/commitments", params={"region": "全区"}).json()
+    assert by_alias["total"] == 3 and {r["committer_id"] for r in by_alias["data"]} == {
+        "region:360112", "hospital:新建区人民医院"
+    }  # fmt: skip
     shanghai = client.get("/api/commitments", params={"region": "region:310000"}).json()
     assert [row["value"] for row in shanghai["data"]] == [70]
 
