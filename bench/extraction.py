@@ -38,8 +38,9 @@ def build_export(gold_paths: list[Path], docs: Path) -> dict:
     return export_from_extractions(extractions)
 
 
-def score(gold_paths: list[Path], docs: Path, scorer: Path, as_json: bool = False,
-          export_path: Path | None = None) -> str:
+def score(
+    gold_paths: list[Path], docs: Path, scorer: Path, as_json: bool = False, export_path: Path | None = None
+) -> str:
     export = build_export(gold_paths, docs)
     with tempfile.TemporaryDirectory() as tmp:
         target = export_path or Path(tmp) / "export.json"
@@ -55,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=Path, default=REPO / "data" / "samples")
     ap.add_argument("--gold", type=Path, nargs="*", default=None)
-    ap.add_argument("--scorer", type=Path, default=shared / "tools" / "score_extraction.py" if shared else None)
+    ap.add_argument(
+        "--scorer", type=Path, default=shared / "tools" / "score_extraction.py" if shared else None
+    )
     ap.add_argument("--export", type=Path, default=None, help="also keep the merged export here")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

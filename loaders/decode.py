@@ -8,6 +8,7 @@ everything else are kept as they are, so `text[start:end]` is what a reader sees
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -18,6 +19,7 @@ SUPPORTED_SUFFIXES = (".txt",)
 # Chinese encodings tried strictly after UTF-8; GB18030 is a superset of GBK and GB2312.
 FALLBACK_ENCODINGS = ("gb18030",)
 BOM = "\ufeff"
+MAX_CONTROL_SHARE = 0.01
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -37,7 +39,16 @@ def decode_bytes(data: bytes, name: str) -> str:
     text = text.removeprefix(BOM)
     if not text.strip():
         raise DocumentError(f"{name}: empty document")
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise DocumentError(f"{name}: binary content, not a text document")
     return text
+
+
+def _control_share(text: str) -> float:
+    """Share of control characters other than line breaks and tabs: text has almost none."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return controls / max(1, len(sample))
 
 
 def _decode_text(data: bytes, name: str) -> str:
@@ -60,7 +71,9 @@ def read_document(path: Path) -> tuple[str, str]:
     """Return (file name, decoded text) of a `.txt` document."""
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"{path.name}: unsupported file type {path.suffix or '(none)'}; only .txt is read")
+        raise DocumentError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'}; only .txt is read"
+        )
     if not path.is_file():
         raise DocumentError(f"{path}: no such file")
     try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from loaders.regions import Division, RegionResolver, division_index
 
 FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+YEAR_MONTH = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?![度代]?[\d—\-－])")
 SECTION_LABELS = ("编者按", "导读", "摘要", "核心提示", "来源")
@@ -77,6 +78,9 @@ def date_of(text: str, year: int | None) -> str | None:
         month, day = int(month_day.group(1)), int(month_day.group(2))
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
+    year_month = YEAR_MONTH.search(opening)
+    if year_month and 1 <= int(year_month.group(2)) <= 12:
+        return f"{int(year_month.group(1)):04d}-{int(year_month.group(2)):02d}"
     return str(year) if year else None
 
 
@@ -113,14 +117,15 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
         for ancestor in index.chain(code)[1:]:
             inherited[ancestor.code] += score
     level = relative_level(text)
-    ranked = sorted(scores, key=lambda c: (-(scores[c] + inherited[c] / 2), c))
+    # Ancestors compete too: a provincial plan may name only its cities (贵阳市、遵义市 → 贵州省).
+    ranked = sorted(set(scores) | set(inherited), key=lambda c: (-(scores[c] + inherited[c] / 2), c))
     for code in ranked:
         div = index.by_code[code]
         if _fits_level(div, level):
             return div
-    if level is None and ranked:
-        return index.by_code[ranked[0]]
-    return None
+    # No named place at the level the text speaks of (a county named only as 我县): the best
+    # named place still anchors 全市/全省 and short forms.
+    return index.by_code[ranked[0]] if ranked else None
 
 
 def resolver_for(region: Division | None) -> RegionResolver:

@@ -13,13 +13,20 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a space-separated word list (how the modules write their vocabularies)."""
+    return tuple(text.split())
+
+
 # Multi-word proper nouns that contain a place name but are not that place.
 PROPER_NOUNS_WITH_PLACE_NAMES = ("上海合作组织", "上合组织", "中山大学", "中南大学", "北京协和医学院")
-DOMAIN_WORDS = (
-    "卫健委", "卫生健康委", "疾控中心", "医共体", "医联体", "医疗集团", "卫生院", "社区卫生服务中心",
-    "妇幼保健院", "中医院", "中医医院", "医保局", "专项行动", "三年行动", "行动计划",
+DOMAIN_WORDS = words(
+    "卫健委 卫生健康委 疾控中心 医共体 医联体 医疗集团 卫生院 社区卫生服务中心 妇幼保健院 中医院 中医医院 "
+    "医保局 专项行动 三年行动 行动计划"
 )
 USER_WORD_FREQ = 200000
+COUNTY_WORD_FREQ = 300
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,11 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     tokenizer.initialize()
     index = division_index()
     for name in index.token_words():
-        tokenizer.add_word(name, USER_WORD_FREQ, "ns")
+        # County names get a modest weight so that a rare name (大社区) does not split common
+        # words (加大社区…); provinces and cities are frequent enough to win.
+        levels = {d.level for d in index.candidates(name)}
+        freq = USER_WORD_FREQ if levels & {"province", "city"} else COUNTY_WORD_FREQ
+        tokenizer.add_word(name, freq, "ns")
     for word in PROPER_NOUNS_WITH_PLACE_NAMES:
         tokenizer.add_word(word, USER_WORD_FREQ * 2, "nt")
     for word in DOMAIN_WORDS:
@@ -77,6 +88,6 @@ def contains_common_word(text: str) -> bool:
     for size in range(2, len(text) + 1):
         for i in range(len(text) - size + 1):
             tag = word_tag(text[i : i + size])
-            if tag and tag[0] in "nvadm" and tag not in ("ns", "nr", "nz", "nrt", "nt"):
+            if tag and tag not in ("ns", "nr", "nz", "nrt", "nt", "nrfg"):
                 return True
     return False

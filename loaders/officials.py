@@ -12,19 +12,32 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-TITLES = tuple(sorted({
-    "党组书记", "党委书记", "党工委书记", "书记", "副书记", "主任", "副主任", "常务副主任", "局长", "副局长", "厅长",
-    "副厅长", "院长", "副院长", "省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "副县长", "部长",
-    "副部长", "巡视员", "一级巡视员", "二级巡视员", "总经济师", "总会计师", "总工程师", "秘书长", "副秘书长",
-    "处长", "副处长", "主席", "副主席", "理事长", "会长", "所长", "站长", "党组成员", "党委委员", "主任委员",
-    "董事长", "总经理", "总裁", "委员",
-}, key=len, reverse=True))
-SPEECH_VERBS = ("表示", "指出", "强调", "介绍", "说", "认为", "要求", "提出", "透露", "坦言", "谈到", "总结")
-REPORTER_WORDS = ("记者", "通讯员", "编辑", "责编", "作者", "摄影", "撰稿", "来源", "实习生", "主播", "文/", "图/")
+from loaders.lexicon import words
+
+TITLES = tuple(
+    sorted(
+        words(
+            "党组书记 党委书记 党工委书记 书记 副书记 主任 副主任 常务副主任 局长 副局长 厅长 副厅长 院长 "
+            "副院长 省长 副省长 市长 副市长 区长 副区长 县长 副县长 部长 副部长 巡视员 一级巡视员 "
+            "二级巡视员 总经济师 总会计师 总工程师 秘书长 副秘书长 处长 副处长 主席 副主席 理事长 会长 "
+            "所长 站长 党组成员 党委委员 主任委员 董事长 总经理 总裁 委员"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+SPEECH_VERBS = words("表示 指出 强调 介绍 说 认为 要求 提出 透露 坦言 谈到 总结")
+REPORTER_WORDS = words("记者 通讯员 编辑 责编 作者 摄影 撰稿 来源 实习生 主播 文/ 图/")
 # People a report quotes as authorities, not as officials of a health body.
-NATIONAL_LEADERS = frozenset({"习近平", "毛泽东", "邓小平", "江泽民", "胡锦涛", "周恩来", "孙中山", "李强", "李克强"})
+NATIONAL_LEADERS = frozenset(words("习近平 毛泽东 邓小平 江泽民 胡锦涛 周恩来 孙中山 李强 李克强"))
 TITLE_RUN = re.compile("(?:(?:" + "|".join(TITLES) + ")[、，,和及兼]?)+")
-NAME_END = re.compile(r"^(?:$|[，,。；;：:（(）)、\s]|" + "|".join(SPEECH_VERBS) + "|在|到|一行|同志|等)")
+NAME_END = re.compile(
+    r"^(?:$|[，,。；;：:（(）)、\s]|"
+    + "|".join(SPEECH_VERBS)
+    + "|在|到|一行|同志|等|出席|主持|讲话|作|参加|调研|带队)"
+)
+# Titles held in a government or party body of a place, not in a named department.
+REGIONAL_TITLES = words("省长 副省长 市长 副市长 区长 副区长 县长 副县长")
 
 
 @dataclass(frozen=True)
@@ -76,7 +89,11 @@ def find_officials(clean: str, speaker_tokens: list[tuple[int, int, str]]) -> li
             continue
         if not clean.startswith(SPEECH_VERBS, end):
             continue
-        if start > 0 and clean[start - 1] not in "，,。：:、；;上" and not clean[:start].endswith(("会上", "会议上")):
+        if (
+            start > 0
+            and clean[start - 1] not in "，,。：:、；;上"
+            and not clean[:start].endswith(("会上", "会议上"))
+        ):
             continue
         single, double = surnames()
         if (word[0] in single or word[:2] in double) and 2 <= len(word) <= 4:

@@ -11,75 +11,132 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.lexicon import words
 from loaders.regions import Division, RegionMention, RegionResolver
 
-HOSPITAL_SUFFIXES = (
-    "社区卫生服务中心", "妇幼保健计划生育服务中心", "妇幼保健院", "妇保院", "中医院", "卫生院", "保健院", "医院",
+HOSPITAL_SUFFIXES = words(
+    "社区卫生服务中心 妇幼保健计划生育服务中心 妇幼保健院 妇保院 中医院 卫生院 保健院 医院"
 )
 ORGANIZATION_SUFFIXES = {
-    "卫生健康委员会": "卫生健康行政部门", "卫生健康委": "卫生健康行政部门", "卫健委": "卫生健康行政部门",
-    "卫生健康局": "卫生健康行政部门", "卫健局": "卫生健康行政部门",
-    "疾病预防控制中心": "疾病预防控制中心", "疾控中心": "疾病预防控制中心", "疾病预防控制局": "疾病预防控制局",
-    "医疗保障局": "医疗保障部门", "医保局": "医疗保障部门", "中医药管理局": "中医药管理部门",
-    "科学技术厅": "政府部门", "科技厅": "政府部门", "科技局": "政府部门", "财政厅": "政府部门", "财政局": "政府部门",
+    "卫生健康委员会": "卫生健康行政部门",
+    "卫生健康委": "卫生健康行政部门",
+    "卫健委": "卫生健康行政部门",
+    "卫生健康局": "卫生健康行政部门",
+    "卫健局": "卫生健康行政部门",
+    "疾病预防控制中心": "疾病预防控制中心",
+    "疾控中心": "疾病预防控制中心",
+    "疾病预防控制局": "疾病预防控制局",
+    "医疗保障局": "医疗保障部门",
+    "医保局": "医疗保障部门",
+    "中医药管理局": "中医药管理部门",
+    "科学技术厅": "政府部门",
+    "科技厅": "政府部门",
+    "科技局": "政府部门",
+    "财政厅": "政府部门",
+    "财政局": "政府部门",
     "人民政府": "人民政府",
-    "医科大学": "高等院校", "中医药大学": "高等院校", "大学": "高等院校", "医学院": "高等院校", "医学科学院": "科研机构",
-    "科学院": "科研机构", "有限公司": "企业", "公司": "企业", "血防站": "专业公共卫生机构",
-    "急救中心": "专业公共卫生机构", "血液中心": "专业公共卫生机构", "卫生监督所": "专业公共卫生机构",
-    "计划生育协会": "社会团体", "红十字会": "社会团体", "医疗集团": "医疗集团", "医共体": "医共体",
+    "医科大学": "高等院校",
+    "中医药大学": "高等院校",
+    "大学": "高等院校",
+    "医学院": "高等院校",
+    "医学科学院": "科研机构",
+    "科学院": "科研机构",
+    "有限公司": "企业",
+    "公司": "企业",
+    "血防站": "专业公共卫生机构",
+    "急救中心": "专业公共卫生机构",
+    "血液中心": "专业公共卫生机构",
+    "卫生监督所": "专业公共卫生机构",
+    "计划生育协会": "社会团体",
+    "红十字会": "社会团体",
+    "医疗集团": "医疗集团",
+    "医共体": "医共体",
+    "协会": "社会团体",
+    "学会": "社会团体",
+    "总会": "社会团体",
+    "指导委员会": "议事协调机构",
+    "纪念馆": "纪念馆",
+    "展览馆": "展览馆",
+    "博物馆": "博物馆",
+    "重点实验室": "重点实验室",
 }
 # Canonical long forms, so 省卫健委 and 江西省卫生健康委员会 are one node.
 CANONICAL_SUFFIX = {
-    "卫生健康委": "卫生健康委员会", "卫健委": "卫生健康委员会", "疾控中心": "疾病预防控制中心",
-    "医保局": "医疗保障局", "科技厅": "科学技术厅", "妇保院": "妇幼保健院", "卫健局": "卫生健康局",
+    "卫生健康委": "卫生健康委员会",
+    "卫健委": "卫生健康委员会",
+    "疾控中心": "疾病预防控制中心",
+    "医保局": "医疗保障局",
+    "科技厅": "科学技术厅",
+    "妇保院": "妇幼保健院",
+    "卫健局": "卫生健康局",
     "中医院": "中医医院",
 }
 PARTY_COMMITTEES = {"省委": "省", "市委": "市", "区委": "区", "县委": "县"}
 GOVERNMENT_SHORT = {"省政府": "省", "市政府": "市", "区政府": "区", "县政府": "县", "省府": "省"}
-NATIONAL_BODIES = {"国务院": "中央政府", "国家卫生健康委": "国家卫生健康行政部门", "国家卫健委": "国家卫生健康行政部门",
-                   "国家医保局": "国家医疗保障部门", "国家中医药管理局": "国家中医药管理部门",
-                   "国家疾控局": "国家疾病预防控制部门"}
+NATIONAL_BODIES = {
+    "国务院": "中央政府",
+    "国家卫生健康委": "国家卫生健康行政部门",
+    "国家卫健委": "国家卫生健康行政部门",
+    "国家医保局": "国家医疗保障部门",
+    "国家中医药管理局": "国家中医药管理部门",
+    "国家疾控局": "国家疾病预防控制部门",
+}
 NATIONAL_CANONICAL = {"国家卫健委": "国家卫生健康委员会", "国家卫生健康委": "国家卫生健康委员会"}
 
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Words that end a name on its left: function words and the verbs reports put before a body.
 # Single characters that never occur inside a name end it wherever they stand.
 ALWAYS_BOUNDARY_CHARS = frozenset("与以在为的了等把将被让使及或暨之其对")
-LEFT_BOUNDARY_WORDS = tuple(sorted({
-    "和", "同", "由", "从", "获", "至", "到", "是", "有", "无", "各", "全", "经", "向", "所有", "其他", "其中",
-    "以上", "以下", "以内", "辖区", "区域内", "全国", "全省", "全市", "同类",
-    "建设", "推进", "加强", "支持", "确保", "打造", "依托", "促成", "组建", "开展", "实施", "推动", "落实", "深化",
-    "成立", "组织", "获评", "获得", "加快", "创建", "争创", "引进", "入驻", "共建", "推广", "托管", "帮扶", "支援",
-    "联合", "签订", "举办", "承办", "发挥", "探索", "鼓励", "引导", "提升", "建立", "完善", "启动", "设立", "新建",
-    "改建", "扩建", "迁建", "参与", "委托", "协调", "做好", "做强", "建强", "申报", "遴选", "通过", "联动", "协同",
-    "成为", "包括", "覆盖", "进入", "位列", "开工", "运行", "投用", "建成", "挂牌", "牵头", "带动", "辐射", "指导",
-    "高水平", "重点", "积极", "全力", "持续", "扎实", "深入", "大力", "全面", "加大", "进一步", "优化", "培育",
-    "新增", "部分", "一批", "首批", "多家", "中央",
-}, key=len, reverse=True))
+LEFT_BOUNDARY_WORDS = tuple(
+    sorted(
+        words(
+            "和 同 由 从 获 至 到 是 有 无 各 全 经 向 所有 其他 其中 以上 以下 以内 辖区 区域内 全国 "
+            "全省 全市 同类 建设 推进 加强 支持 确保 打造 依托 促成 组建 开展 实施 推动 落实 深化 成立 "
+            "组织 获评 获得 加快 创建 争创 引进 入驻 共建 推广 托管 帮扶 支援 联合 签订 举办 承办 发挥 "
+            "探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 做好 做强 建强 "
+            "申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 牵头 带动 辐射 "
+            "指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 新增 部分 一批 "
+            "首批 多家 中央"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 # Hospital names that name a kind, not one hospital.
 # Words naming a kind of body: still a kind with a place before it (江西省公立医院 = all of them).
-KIND_WORDS = frozenset({
-    "医院", "公立医院", "综合医院", "综合性医院", "专科医院", "中西医结合医院", "民营医院", "社区医院", "老年医院",
-    "康复医院", "护理院", "乡镇卫生院", "中心卫生院", "研究型医院", "互联网医院", "智慧医院", "平安医院", "示范医院",
-    "友好医院", "同类医院", "定点医院", "三甲医院", "三级医院", "二级医院", "一级医院", "县级医院", "市级医院",
-    "省级医院", "城市医院", "龙头医院", "牵头医院", "基层医院", "分院", "附属医院", "新医院", "大学", "医学院", "公司",
-    "有限公司", "医疗集团", "医共体", "城市医疗集团", "县域医共体", "紧密型医共体", "紧密型城市医疗集团",
-    "紧密型县域医共体", "科学院", "县级疾控中心", "医科大学", "中医药大学", "中医馆", "各级医院", "卫生院",
-    "社区卫生服务中心", "高水平医院", "医疗机构",
-})
+KIND_WORDS = frozenset(
+    words(
+        "医院 公立医院 综合性医院 中西医结合医院 民营医院 社区医院 护理院 乡镇卫生院 中心卫生院 "
+        "研究型医院 互联网医院 智慧医院 平安医院 示范医院 友好医院 同类医院 定点医院 三甲医院 三级医院 "
+        "二级医院 一级医院 县级医院 市级医院 省级医院 城市医院 龙头医院 牵头医院 基层医院 分院 附属医院 "
+        "新医院 大学 医学院 公司 有限公司 医疗集团 医共体 城市医疗集团 县域医共体 紧密型医共体 "
+        "紧密型城市医疗集团 紧密型县域医共体 科学院 县级疾控中心 医科大学 中医药大学 中医馆 各级医院 "
+        "卫生院 社区卫生服务中心 高水平医院 医疗机构 协会 学会 总会 重点实验室"
+    )
+)
+COUNT_IN_NAME = re.compile(
+    r"[\d一二三四五六七八九十]+[所家个座]|类医院|^第[一二三四五六七八九十\d]+(?:周期|批|轮|届)"
+)
+PROPER_MARKS = re.compile(
+    r"大学|学院|科学院|研究院|研究所|第[一二三四五六七八九十\d]+(?:人民|附属|医院|中心)"
+)
+PROPER_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 # Cores that name one body once a place is known (人民医院 of 荷塘区), and nothing without one.
-PLACE_DEPENDENT_CORES = frozenset({
-    "人民医院", "中医院", "中医医院", "妇幼保健院", "中心医院", "疾控中心", "疾病预防控制中心", "妇保院", "人民政府",
-    "急救中心", "血液中心", "卫生监督所", "血防站", "妇幼保健计划生育服务中心", "精神病医院", "传染病医院",
-    "肿瘤医院", "儿童医院", "总医院", "卫生健康委员会", "卫生健康委", "卫健委", "医保局", "医疗保障局", "科技局",
-    "财政局", "科技厅", "科学技术厅", "中医药管理局", "疾病预防控制局", "卫生健康局", "卫健局",
-})
+PLACE_DEPENDENT_CORES = frozenset(
+    words(
+        "人民医院 中医院 中医医院 妇幼保健院 中心医院 疾控中心 疾病预防控制中心 妇保院 人民政府 专科医院 "
+        "康复医院 老年医院 综合医院 急救中心 血液中心 卫生监督所 血防站 妇幼保健计划生育服务中心 "
+        "精神病医院 传染病医院 肿瘤医院 儿童医院 总医院 卫生健康委员会 卫生健康委 卫健委 医保局 "
+        "医疗保障局 科技局 财政局 科技厅 科学技术厅 中医药管理局 疾病预防控制局 卫生健康局 卫健局"
+    )
+)
 GENERIC_CORES = KIND_WORDS | PLACE_DEPENDENT_CORES
-GENERIC_PREFIXES = ("二级", "三级", "一级", "县级", "市级", "省级", "区级", "乡级", "村级", "各级", "各类", "公立",
-                    "民营", "非公立", "社会办", "基层", "城市", "县域", "城乡", "高水平", "优质", "紧密型",
-                    "示范性", "新型", "全国", "国家级", "国内", "顶级", "现代", "智慧", "数字", "标准化", "区域内",
-                    "辖区", "乡镇", "村", "同类", "其他", "所有", "上述", "该", "本", "我")
-RELATIVE_PREFIX = re.compile(r"^(省|市|区|县)(?![级域属内外场部委民长])")
+GENERIC_PREFIXES = words(
+    "二级 三级 一级 县级 市级 省级 区级 乡级 村级 各级 各类 公立 民营 非公立 社会办 基层 城市 县域 城乡 "
+    "高水平 优质 紧密型 示范性 新型 全国 国家级 国家 国内 顶级 现代 智慧 数字 标准化 区域内 省属 市属 "
+    "区属 县属 每个 每所 用好 按照 依照 通过 推动 辖区 乡镇 村 同类 其他 所有 上述 该 本 我"
+)
+RELATIVE_PREFIX = re.compile(r"^(省|市|区|县)(?![级域属内外场部委民长县区乡])")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
 
@@ -112,8 +169,14 @@ def _suffix_at(clean: str, end: int) -> tuple[str, str, str] | None:
     return None
 
 
-def _left_edge(clean: str, end: int, suffix_len: int, regions: list[RegionMention],
-               token_starts: frozenset[int], token_ends: frozenset[int]) -> int:
+def _left_edge(
+    clean: str,
+    end: int,
+    suffix_len: int,
+    regions: list[RegionMention],
+    token_starts: frozenset[int],
+    token_ends: frozenset[int],
+) -> int:
     region_ends = {m.end: m.start for m in regions}
     region_starts = {m.start for m in regions}
     pos = end - suffix_len
@@ -128,12 +191,38 @@ def _left_edge(clean: str, end: int, suffix_len: int, regions: list[RegionMentio
         if ch in ALWAYS_BOUNDARY_CHARS:
             break
         head = clean[:pos]
+        if re.search(r"\d[家个所座项]$", head):
+            break
         if head.endswith("医院") and pos not in region_starts:
             break  # a complete name ends here; only a branch named by place (…医院江西医院) continues one
-        if any(head.endswith(w) and pos - len(w) in token_starts and pos in token_ends for w in LEFT_BOUNDARY_WORDS):
+        if any(
+            head.endswith(w) and pos - len(w) in token_starts and pos in token_ends
+            for w in LEFT_BOUNDARY_WORDS
+        ):
             break
         pos -= 1
     return pos
+
+
+# Kinds that stay plural whatever is put before them (强化公立医院, 南昌地区公立医院).
+PLURAL_KINDS = words(
+    "公立医院 县级医院 市级医院 省级医院 二级医院 三级医院 一级医院 社区医院 民营医院 互联网医院 "
+    "研究型医院 三甲医院 定点医院 示范医院 龙头医院 牵头医院 基层医院 综合性医院 智慧医院 平安医院 "
+    "友好医院 同类医院 各级医院 城市医院 乡镇卫生院 中心卫生院 医疗机构 高水平医院"
+)
+
+
+def _ends_with_kind(name: str) -> bool:
+    return name.endswith(PLURAL_KINDS)
+
+
+def _has_proper_part(name: str) -> bool:
+    """A name with no place must still name one body: a proper noun, a university, an ordinal."""
+    from loaders.lexicon import tokenize
+
+    if PROPER_MARKS.search(name) or "“" in name:
+        return True
+    return any(t.flag in PROPER_TAGS for t in tokenize(name))
 
 
 def _is_generic(core: str) -> bool:
@@ -141,7 +230,7 @@ def _is_generic(core: str) -> bool:
         return True
     if core.startswith(GENERIC_PREFIXES):
         return True
-    return bool(re.fullmatch(r"[\d一二三四五六七八九十百千万余多个家所座]+.*", core))
+    return bool(re.match(r"[\d一二三四五六七八九十百千万]+[余多]?[个家所座]", core))
 
 
 class OrganizationRecognizer:
@@ -150,14 +239,30 @@ class OrganizationRecognizer:
     def __init__(self, resolver: RegionResolver) -> None:
         self.resolver = resolver
 
-    def find(self, clean: str, regions: list[RegionMention], token_starts: frozenset[int],
-             token_ends: frozenset[int], subject: Division | None = None) -> list[OrgMention]:
+    def find(
+        self,
+        clean: str,
+        regions: list[RegionMention],
+        token_starts: frozenset[int],
+        token_ends: frozenset[int],
+        subject: Division | None = None,
+    ) -> list[OrgMention]:
         mentions: list[OrgMention] = []
         for national, kind in NATIONAL_BODIES.items():
             for m in re.finditer(re.escape(national), clean):
                 name = NATIONAL_CANONICAL.get(national, national)
-                mentions.append(OrgMention(m.start(), m.end(), national, name, "Organization", kind,
-                                           None, [national] if name != national else []))
+                mentions.append(
+                    OrgMention(
+                        m.start(),
+                        m.end(),
+                        national,
+                        name,
+                        "Organization",
+                        kind,
+                        None,
+                        [national] if name != national else [],
+                    )
+                )
         for end in range(1, len(clean) + 1):
             hit = _suffix_at(clean, end)
             if not hit or (end < len(clean) and self._continues(clean, end, hit[0])):
@@ -184,7 +289,9 @@ class OrganizationRecognizer:
                     name, kind = f"中共{div.name}委", "党委"
                 else:
                     name, kind = f"{div.name}人民政府", "人民政府"
-                mentions.append(OrgMention(m.start(), m.end(), short, name, "Organization", kind, div, [short]))
+                mentions.append(
+                    OrgMention(m.start(), m.end(), short, name, "Organization", kind, div, [short])
+                )
         return _outermost(mentions)
 
     @staticmethod
@@ -193,10 +300,19 @@ class OrganizationRecognizer:
         nxt = clean[end : end + 2]
         if suffix in ("大学", "医学院", "公司", "科学院") and nxt[:1] in ("生", "附", "第", "湘", "北", "医"):
             return True
-        return nxt[:1] in ("长", "生") or nxt.startswith(("管理", "建设", "院长", "感染"))
+        return nxt[:1] in ("长", "生") or nxt.startswith(("管理", "院长", "感染"))
 
-    def _build(self, clean: str, start: int, end: int, suffix: str, label: str, kind: str,
-               regions: list[RegionMention], subject: Division | None) -> OrgMention | None:
+    def _build(
+        self,
+        clean: str,
+        start: int,
+        end: int,
+        suffix: str,
+        label: str,
+        kind: str,
+        regions: list[RegionMention],
+        subject: Division | None,
+    ) -> OrgMention | None:
         surface = clean[start:end]
         if len(surface) > MAX_NAME:
             return None
@@ -208,7 +324,9 @@ class OrganizationRecognizer:
         core = name
         if region and name.startswith(region.name):
             core = name[len(region.name) :]
-        if region is None and _is_generic(surface):
+        if region is None and (_is_generic(surface) or not _has_proper_part(name)):
+            return None
+        if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None
         if region is not None and (core in KIND_WORDS or len(core) < 2):
             return None
@@ -223,8 +341,9 @@ class OrganizationRecognizer:
             aliases.append(surface)
         return OrgMention(start, end, surface, name, label, kind, region, aliases)
 
-    def _resolve(self, surface: str, start: int, end: int, regions: list[RegionMention],
-                 subject: Division | None) -> tuple[str | None, Division | None, list[str]]:
+    def _resolve(
+        self, surface: str, start: int, end: int, regions: list[RegionMention], subject: Division | None
+    ) -> tuple[str | None, Division | None, list[str]]:
         leading = next((m for m in regions if m.start == start and m.end < end), None)
         if leading:
             div = self.resolver.resolve(leading.candidates)
@@ -243,7 +362,11 @@ class OrganizationRecognizer:
             if ordinal:
                 rest = f"第{ordinal.group(1)}医院"
             if rest.startswith("直"):
-                return div.name.removesuffix("省") + "省" + rest if div.level == "province" else None, div, [surface]
+                return (
+                    div.name.removesuffix("省") + "省" + rest if div.level == "province" else None,
+                    div,
+                    [surface],
+                )
             return div.name + rest, div, [surface]
         if surface in PLACE_DEPENDENT_CORES:
             if subject is None:
@@ -259,7 +382,9 @@ def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[OrgMention] = []
     for m in mentions:
-        if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in mentions):
+        if any(
+            o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in mentions
+        ):
             continue
         if any(o.start == m.start and o.end == m.end for o in out):
             continue

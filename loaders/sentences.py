@@ -15,7 +15,7 @@ CLAUSE_END = "，,、：:"
 # A line broken in the middle of a sentence: long, and not ended by punctuation or a heading mark.
 LINE_CONTINUES_MIN = 38
 NEXT_LINE_CONTINUES_MIN = 20
-LINE_FINAL = set(SENTENCE_END + "：:”\"）)》】—-…")
+LINE_FINAL = set(SENTENCE_END + '：:”"）)》】—-…')
 LIST_MARKER = re.compile(
     r"^\s*(?:[-•·●▪]\s*)?(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*"
 )
@@ -44,8 +44,9 @@ class Sentence:
         begin = 0
         text = self.clean
         for k, ch in enumerate(text):
-            if ch in "，,：:" and not (ch == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit()
-                                      and text[k + 1].isdigit()):
+            if ch in "，,：:" and not (
+                ch == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
+            ):
                 if k > begin:
                     out.append((begin, k))
                 begin = k + 1
@@ -77,7 +78,7 @@ def _segments(text: str) -> list[tuple[int, int, bool]]:
         ch = text[k]
         if ch in SENTENCE_END:
             j = k + 1
-            while j < n and text[j] in "”’\"）)":
+            while j < n and text[j] in '”’"）)':
                 j += 1
             pieces.append((begin, j, at_line_start))
             begin, at_line_start, k = j, False, j
@@ -112,6 +113,9 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         offsets = tuple(i for i, _ in chars)
         clean = "".join(c for _, c in chars)
-        out.append(Sentence(start=offsets[0], end=offsets[-1] + 1, clean=clean, offsets=offsets,
-                            line_start=line_start))
+        out.append(
+            Sentence(
+                start=offsets[0], end=offsets[-1] + 1, clean=clean, offsets=offsets, line_start=line_start
+            )
+        )
     return out

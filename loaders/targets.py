@@ -14,40 +14,64 @@ from dataclasses import dataclass
 
 import cn2an
 
-UNITS = (
-    "/10万", "/万", "‰", "%", "％", "万剂次", "万人次", "剂次", "人次", "万元", "亿元", "元", "万人", "万名", "万个",
-    "万张", "万家", "万例", "万份", "万户", "个", "家", "所", "项", "名", "人", "例", "张", "床", "岁", "天", "小时",
-    "次", "剂", "台", "辆", "座", "支", "种", "份", "户", "套", "位", "强", "条", "间", "批", "万",
+from loaders.lexicon import words
+
+UNITS = words(
+    "/10万 /万 ‰ % ％ 万剂次 万人次 剂次 人次 万元 亿元 元 万人 万名 万个 万张 万家 万例 万份 万户 个 家 "
+    "所 项 名 人 例 张 床 岁 天 小时 次 剂 台 辆 座 支 种 份 户 套 位 强 条 间 批 万"
 )
 QUALIFIER_UNITS = ("岁", "周岁")
 NUMBER = re.compile(
     r"(?<![\d.A-Za-z第])(\d+(?:\.\d+)?)(?:\s*[-—－~～至到]\s*(\d+(?:\.\d+)?))?(万|亿)?(余|多)?"
-    r"(/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个|家|所|项|名|"
+    r"(/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个百分点|百分点|个|家|所|项|名|"
     r"人|例|张|床|岁|天|小时|次|剂|台|辆|座|支|种|份|户|套|位|强|条|间|批|万)?(余|多)?"
 )
-CHINESE_NUMBER = re.compile(r"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})(所|家|名|例|位)(?![一-龥]{0,1}体)")
-RANK = re.compile(r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)")
+CHINESE_NUMBER = re.compile(
+    r"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})(所|家|名|例|位)(?![一-龥]{0,1}体)"
+)
+RANK = re.compile(
+    r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)|(?!)()()"
+    r"|(?<=排名)[^，,。；;第]{0,10}第(\d+|[一二三四五六七八九十]{1,3})()"
+)
+ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|感染|事故)")
+CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利")
 NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分|版|期|届|批次|周期|轮|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
-COMPARATOR_VERBS = tuple(sorted({
-    "达到", "达", "提高到", "提高至", "提升至", "提升到", "降低到", "降低至", "降至", "下降到", "下降至", "增至",
-    "增加到", "增加至", "增长到", "控制在", "保持在", "稳定在", "维持在", "为", "超过", "超", "突破", "不低于",
-    "不少于", "不超过", "低于", "高于", "占", "达到了", "位列", "进入", "完成", "实现", "是",
-}, key=len, reverse=True))
-MODIFIERS = ("分别", "均", "约", "近", "将", "总计", "合计", "累计", "共", "至少", "全部", "基本", "已", "已经", "仅")
+COMPARATOR_VERBS = tuple(
+    sorted(
+        words(
+            "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
+            "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 低于 高于 占 达到了 "
+            "位列 进入 完成 实现 是"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+MODIFIERS = words("分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅")
 AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高于")
 AT_MOST = ("不超过", "控制在", "低于", "以内")
-METRIC_PREFIXES = tuple(sorted({
-    "全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "本市", "力争", "确保", "争取", "计划",
-    "预计", "其中", "累计", "全年", "当年", "今年", "到", "在", "使", "让", "并", "且", "和", "及", "同时", "进一步",
-    "共计", "以", "将", "仅用", "仅", "已", "均", "完成", "实现",
-}, key=len, reverse=True))
+METRIC_PREFIXES = tuple(
+    sorted(
+        words(
+            "共有 全市 全省 全区 全县 全国 我市 我省 我区 我县 本市 力争 确保 争取 计划 预计 其中 累计 全年 "
+            "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
+CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
+RECORD_WORDS = ("纪录", "记录", "目标", "任务", "水平", "要求", "标准", "成绩")
 NEGATED = ("没有发生", "没有", "无", "未", "不发生")
-GOAL_CUES = ("力争", "确保", "争取", "目标", "计划", "到20", "将", "要", "不低于", "不少于", "控制在", "预计", "拟",
-             "力求", "努力", "任务", "以上", "至少", "保持在", "稳定在", "实现")
-ACHIEVED_CUES = ("已", "了", "累计", "建成", "获批", "获评", "增至", "降至", "降低到", "提高到", "提高至", "成为",
-                 "位列", "较上年", "同比", "增长", "下降", "先后", "全年", "荣获", "达到了", "完成了", "实现了", "共",
-                 "招录", "进入")
+GOAL_CUES = words(
+    "力争 确保 争取 目标 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务 以上 至少 保持在 "
+    "稳定在 实现"
+)
+ACHIEVED_CUES = words(
+    "已 了 累计 建成 获批 获评 增至 降至 降低到 提高到 提高至 成为 位列 较上年 同比 增长 下降 先后 全年 "
+    "荣获 达到了 完成了 实现了 共 招录 进入"
+)
 METRIC_STOP_FORWARD = re.compile(r"[，,。；;、：:（(“”]|的$")
 MAX_METRIC = 40
 
@@ -87,6 +111,7 @@ def _clean_metric(metric: str) -> str:
             if metric.startswith(prefix) and len(metric) > len(prefix) + 1:
                 metric, changed = metric[len(prefix) :], True
                 break
+    metric = metric.removesuffix("各")
     for verb in ("保持", "达到", "为", "达"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
@@ -96,8 +121,9 @@ def _clean_metric(metric: str) -> str:
 class TargetExtractor:
     """Figures of one sentence; `default_kind` comes from the section the sentence is in."""
 
-    def find(self, clean: str, clauses: list[tuple[int, int]], default_kind: str,
-             default_year: int | None) -> list[TargetMention]:
+    def find(
+        self, clean: str, clauses: list[tuple[int, int]], default_kind: str, default_year: int | None
+    ) -> list[TargetMention]:
         figures = self._figures(clean)
         out: list[TargetMention] = []
         for c_start, c_end in clauses:
@@ -108,19 +134,34 @@ class TargetExtractor:
                 between = clean[previous_end : fig[0]]
                 if shared and between.strip("和、及与") == "":
                     phrase, position, mode = shared
-                    out.extend(self._with_metrics(clean, fig, _split_shared(phrase, position, mode),
-                                                  default_kind, default_year))
+                    out.extend(
+                        self._with_metrics(
+                            clean, fig, _split_shared(phrase, position, mode), default_kind, default_year
+                        )
+                    )
                     shared = (phrase, position + 1, mode)
                 else:
-                    mentions, shared = self._mention(clean, c_start, c_end, previous_end, fig,
-                                                     default_kind, default_year)
+                    mentions, shared = self._mention(
+                        clean, c_start, c_end, previous_end, fig, default_kind, default_year
+                    )
+                    change = CHANGE_FROM_BEFORE.search(between)
+                    if out and (fig[3].endswith("百分点") or change):
+                        # 较上年提高3.2个百分点, 同比增长5%: a change of the figure reported just before
+                        direction = "提高" if re.search("提高|增长|上升|增加", between) else "下降"
+                        for m in mentions:
+                            m.metric = out[-1].metric + direction
                     out.extend(mentions)
                 previous_end = fig[1]
         return out
 
     @staticmethod
-    def _with_metrics(clean: str, fig: tuple[int, int, float, str, str], metrics: list[str], default_kind: str,
-                      default_year: int | None) -> list[TargetMention]:
+    def _with_metrics(
+        clean: str,
+        fig: tuple[int, int, float, str, str],
+        metrics: list[str],
+        default_kind: str,
+        default_year: int | None,
+    ) -> list[TargetMention]:
         start, end, value, unit, hint = fig
         comparator = hint or ("<=" if clean[end:].startswith("以下") else "=")
         kind = _kind(clean, default_kind)
@@ -161,15 +202,28 @@ class TargetExtractor:
             if value is not None and not any(a <= m.start() < b for a, b in quoted):
                 found.append((m.start(), m.end(), value, m.group(2), ""))
         for m in RANK.finditer(clean):
-            value = _number(m.group(1))
+            number = m.group(1) or m.group(3) or m.group(5)
+            unit = m.group(2) or m.group(4) or "名"
+            value = _number(number) if number else None
             if value is not None:
-                found.append((m.start(), m.end(), value, m.group(2), "="))
+                found.append(
+                    (m.start() if not m.group(5) else m.end() - len(number) - 1, m.end(), value, unit, "=")
+                )
+        for m in ZERO.finditer(clean):
+            found.append((m.start(), m.end(), 0.0, "例", "="))
         found.sort()
         return [f for i, f in enumerate(found) if not any(o[0] <= f[0] < o[1] and o != f for o in found[:i])]
 
-    def _mention(self, clean: str, c_start: int, c_end: int, previous_end: int,
-                 fig: tuple[int, int, float, str, str], default_kind: str,
-                 default_year: int | None) -> tuple[list[TargetMention], tuple[str, int, str] | None]:
+    def _mention(
+        self,
+        clean: str,
+        c_start: int,
+        c_end: int,
+        previous_end: int,
+        fig: tuple[int, int, float, str, str],
+        default_kind: str,
+        default_year: int | None,
+    ) -> tuple[list[TargetMention], tuple[str, int, str] | None]:
         start, end, value, unit, hint = fig
         before = clean[previous_end:start]
         after = clean[end:c_end]
@@ -202,26 +256,60 @@ class TargetExtractor:
         year = _year(clean) or default_year
         if comparator == "=" and kind == "goal" and verb in ("达到", "达", "保持在", "稳定在"):
             comparator = "="
-        mentions = [TargetMention(start, end, m, value, unit, comparator, year, kind) for m in metrics if m
-                    and not (len(m) < 2 or m.isdigit() or m == sentence)]
+        mentions = [
+            TargetMention(start, end, m, value, unit, comparator, year, kind)
+            for m in metrics
+            if m and not (len(m) < 2 or m.isdigit() or m == sentence)
+        ]
         return mentions, shared
 
     @staticmethod
     def _metrics(before: str, after: str, has_verb: bool, mode: str) -> tuple[list[str], str]:
         """The metric(s) of a figure and the phrase later figures of a 分别 list share."""
         before_metric = _clean_metric(re.split(r"[、]", before)[-1] if not has_verb else before)
-        backward = has_verb or not after or re.match(r"^[，,。；;、]", after) or re.match(
-            r"^的(?:任务|目标|水平|要求|标准|成绩|纪录|记录)", after)
-        if backward:
+        backward = (
+            has_verb
+            or not after
+            or re.match(r"^[，,。；;、]", after)
+            or re.match(r"^的(?:任务|目标|水平|要求|标准|成绩|纪录|记录)", after)
+        )
+        if backward and (before_metric or not after):
             if before_metric and len(before_metric) <= MAX_METRIC:
                 return _split_shared(before_metric, 0, mode), before_metric
             return ([before_metric] if before_metric else []), ""
-        forward = re.split(r"[，,。；;、：:（(—]", after, maxsplit=1)[0]
+        forward = _outside_brackets_until(after, "，,。；;、：:—")
+        forward = re.split(r"[和及与]\d", forward, maxsplit=1)[0]
         cut = forward.find("的")
         if cut > 1:
-            forward = forward[:cut]
+            # 5个覆盖县乡(街道)的市级专科联盟: after a verb phrase the counted noun follows 的
+            from loaders.lexicon import tokenize
+
+            first = tokenize(forward[:cut])
+            rest = forward[cut + 1 :]
+            if (
+                first
+                and first[0].flag.startswith("v")
+                and len(rest) >= 3
+                and not rest.startswith(RECORD_WORDS)
+            ):
+                forward = forward[cut + 1 :]
+            else:
+                forward = forward[:cut]
         forward = _before_first_verb(forward)[:MAX_METRIC]
         return [_clean_metric(forward)], ""
+
+
+def _outside_brackets_until(text: str, stops: str) -> str:
+    """`text` up to the first stop character that is not inside brackets (流行县(市、区)…)."""
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in stops:
+            return text[:k]
+    return text
 
 
 def _before_first_verb(phrase: str) -> str:
@@ -230,7 +318,12 @@ def _before_first_verb(phrase: str) -> str:
     from loaders.lexicon import tokenize
 
     for token in tokenize(phrase):
-        if token.start >= 2 and token.flag in ("v", "vd", "vi") and len(token.word) >= 2:
+        if token.start >= 2 and (
+            token.flag in ("v", "vd", "vi")
+            and len(token.word) >= 2
+            or token.flag in ("d", "ad", "p")
+            or token.word in CUT_WORDS
+        ):
             return phrase[: token.start]
     return phrase
 
@@ -250,8 +343,7 @@ def _split_shared(metric: str, position: int, mode: str) -> list[str]:
     return [metric]
 
 
-GROUP_WORDS = ("儿童", "婴儿", "孕产妇", "新生儿", "老年人", "人群", "患者", "妇女", "女生", "学生", "居民", "村卫生室",
-               "卫生院", "医院", "机构")
+GROUP_WORDS = words("儿童 婴儿 孕产妇 新生儿 老年人 人群 患者 妇女 女生 学生 居民 村卫生室 卫生院 医院 机构")
 
 
 def _shared_head(last: str) -> str:
@@ -277,8 +369,8 @@ def _year(sentence: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-ACHIEVED_SECTION_OPENERS = ("近年来", "过去", "五年来", "一年来", "多年来", "回顾", "大事记", "成效", "成绩", "以来")
-GOAL_SECTION_OPENERS = ("今后", "未来", "下一步", "新的一年", "今年", "明年", "工作目标", "重点工作", "要点", "将")
+ACHIEVED_SECTION_OPENERS = words("近年来 过去 五年来 一年来 多年来 回顾 大事记 成效 成绩 以来")
+GOAL_SECTION_OPENERS = words("今后 未来 下一步 新的一年 今年 明年 工作目标 重点工作 要点 将")
 LEADING_YEAR = re.compile(r"^(20\d{2})年")
 
 

@@ -1,0 +1,64 @@
+from loaders.lexicon import token_boundaries, tokenize
+from loaders.regions import RegionResolver, division_index, find_region_names, towns_in
+
+
+def _names(text: str) -> list[str]:
+    starts, ends = token_boundaries(tokenize(text))
+    return [m.surface for m in find_region_names(text, starts, ends)]
+
+
+def test_division_table_gives_codes_levels_and_parents() -> None:
+    index = division_index()
+    chain = index.chain("360112")
+    assert [(d.name, d.level) for d in chain] == [
+        ("新建区", "county"),
+        ("南昌市", "city"),
+        ("江西省", "province"),
+    ]
+    assert index.by_code["110108"].parent == "110000"  # a municipality's district hangs on the municipality
+
+
+def test_full_and_short_names_are_found() -> None:
+    assert _names("湖南株洲召开会议，醴陵市代表发言") == ["湖南", "株洲", "醴陵市"]
+
+
+def test_a_short_name_inside_a_longer_word_is_no_place() -> None:
+    assert _names("中山大学专家到会指导") == []
+    assert _names("上海合作组织论坛开幕") == []
+
+
+def test_generic_county_names_are_ordinary_words() -> None:
+    assert _names("覆盖更多城区和郊区居民") == []
+
+
+def test_ambiguous_county_resolves_only_with_context() -> None:
+    index = division_index()
+    candidates = tuple(index.by_name["朝阳区"])
+    assert len(candidates) > 1
+    assert RegionResolver(None).resolve(candidates) is None
+    assert RegionResolver("220100").resolve(candidates).code == "220104"
+    assert RegionResolver("110000").resolve(candidates).code == "110105"
+
+
+def test_relative_levels_resolve_to_the_own_region() -> None:
+    resolver = RegionResolver("360112")
+    assert resolver.by_level_suffix("区").name == "新建区"
+    assert resolver.by_level_suffix("市").name == "南昌市"
+    assert resolver.by_level_suffix("省").name == "江西省"
+    assert resolver.by_level_suffix("县") is None
+    assert RegionResolver("310000").by_level_suffix("市").name == "上海市"
+
+
+def test_towns_need_a_place_stem() -> None:
+    for text, expected in (
+        ("支持黄马乡卫生院改造", ["黄马乡"]),
+        ("创建国家卫生城镇", []),
+        ("每个乡镇至少一名医生", []),
+        ("落实县聘乡用机制", []),
+    ):
+        starts, _ = token_boundaries(tokenize(text))
+        assert [t[2] for t in towns_in(text, starts)] == expected, text
+
+
+def test_city_short_names_that_are_everyday_words_are_no_place() -> None:
+    assert _names("欢迎各位来宾，文山会海要精简") == []

@@ -1,0 +1,50 @@
+from loaders.sentences import split_sentences
+
+TEXT = (
+    "一、总体要求\n1.到2025年，全县孕产妇死亡率控制在10/10万以下。推进医共体建设；完善机制！\n（二）加强队伍"
+)
+
+
+def test_sentences_map_back_to_the_text() -> None:
+    sentences = split_sentences(TEXT)
+    for s in sentences:
+        assert TEXT[s.start : s.end].replace(" ", "").endswith(s.clean[-1])
+    assert [s.clean for s in sentences] == [
+        "总体要求",
+        "到2025年，全县孕产妇死亡率控制在10/10万以下。",
+        "推进医共体建设；",
+        "完善机制！",
+        "加强队伍",
+    ]
+
+
+def test_list_markers_are_left_out_but_decimals_kept() -> None:
+    s = split_sentences("3.人均期望寿命达到78.5岁。")[0]
+    assert s.clean == "人均期望寿命达到78.5岁。"
+
+
+def test_a_hard_break_inside_a_long_sentence_is_joined() -> None:
+    text = (
+        "全市卫生健康系统将持续推进紧密型县域医共体建设并不断完善分级诊疗体系和医保支付方\n\n"
+        "式改革，提升基层服务能力和群众满意度，努力让群众就近享有优质服务。"
+    )
+    sentences = split_sentences(text)
+    assert len(sentences) == 1
+    s = sentences[0]
+    assert "支付方式改革" in s.clean
+    i = s.clean.index("方式")
+    start, end = s.span(i, i + 2)
+    assert text[start:end] == "方\n\n式"
+
+
+def test_a_caption_before_a_heading_is_not_joined() -> None:
+    text = "省人民医院与某大学附属医院签订合作协议仪式在省会城市隆重举行并取得圆满成功\n保障人民健康\n"
+    assert [s.clean for s in split_sentences(text)] == [
+        "省人民医院与某大学附属医院签订合作协议仪式在省会城市隆重举行并取得圆满成功",
+        "保障人民健康",
+    ]
+
+
+def test_clauses_split_on_commas_but_not_inside_numbers() -> None:
+    s = split_sentences("投入1,200万元,新建病房,改善环境。")[0]
+    assert [s.clean[a:b] for a, b in s.clauses()] == ["投入1,200万元", "新建病房", "改善环境。"]
