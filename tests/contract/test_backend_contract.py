@@ -70,3 +70,25 @@ def test_retraction_keeps_other_documents_evidence(store: GraphStore) -> None:
     assert kept["evidence"] == [ev for ev in edge["evidence"] if ev["doc"] != gone]
     assert all(ev["doc"] != gone for e in after.values() for ev in e["evidence"])
     assert store.counts()["nodes"]["Document"] == 4
+
+
+def test_neighbourhood_of_xinjian(store: GraphStore) -> None:
+    rows = store.backend.read("neighbors_1", {"id": "region:360112", "types": None, "limit": 500})
+    pairs = {(row["source"]["id"], row["type"], row["target"]["id"]) for row in rows}
+    assert ("region:360112", "PART_OF", "region:360100") in pairs
+    assert any(t == "SETS_TARGET" for _, t, _ in pairs)
+    only = store.backend.read("neighbors_1", {"id": "region:360112", "types": ["PART_OF"], "limit": 500})
+    assert {row["type"] for row in only} == {"PART_OF"}
+
+
+def test_paths_between_a_district_and_its_province(store: GraphStore) -> None:
+    direct = store.backend.read(
+        "paths_1", {"source": "region:360112", "target": "region:360000", "limit": 10}
+    )
+    two_hops = store.backend.read(
+        "paths_2", {"source": "region:360112", "target": "region:360000", "limit": 50}
+    )
+    assert direct == [] or all(len(p["nodes"]) == 2 for p in direct)
+    via_city = [p for p in two_hops if [n["id"] for n in p["nodes"]][1] == "region:360100"]
+    assert via_city, "新建区 PART_OF 南昌市 PART_OF 江西省"
+    assert [e["type"] for e in via_city[0]["edges"]] == ["PART_OF", "PART_OF"]
