@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from loaders.regions import Division, RegionResolver, division_index
+from loaders.regions import Division, division_index
 
 FULL_DATE = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 YEAR_MONTH = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
@@ -19,8 +18,10 @@ MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?![度代]?[\d—\-－])")
 SECTION_LABELS = ("编者按", "导读", "摘要", "核心提示", "来源")
 TITLE_MAX = 60
+HEADLINE_MAX = 40  # a first line this short is a headline, not the opening sentence
 OPENING_CHARS = 400
 OPENING_WEIGHT = 3
+MIN_OWN_MENTIONS = 3
 RELATIVE_LEVEL_WORDS = {
     "省": ("全省", "我省", "本省", "省委", "省政府"),
     "市": ("全市", "我市", "本市", "市委", "市政府"),
@@ -28,14 +29,6 @@ RELATIVE_LEVEL_WORDS = {
     "县": ("全县", "我县", "本县", "县委", "县政府"),
 }
 LEVEL_ORDER = ("县", "区", "市", "省")  # most specific first
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    title: str
-    date: str | None
-    year: int | None
-    region: Division | None
 
 
 def title_of(text: str) -> str:
@@ -51,7 +44,13 @@ def title_of(text: str) -> str:
 
 
 def year_of(text: str) -> int | None:
-    """The year the document is about: the year beside its date, else the most mentioned one."""
+    """The year the document is about: the one in its title, the year beside its date, else the
+    most mentioned one."""
+    title = title_of(text)
+    is_headline = len(title) <= HEADLINE_MAX and any(line.strip() == title for line in text.splitlines()[:8])
+    titled = YEAR.search(title) if is_headline else None
+    if titled:
+        return int(titled.group(1))
     opening = text[:OPENING_CHARS]
     full = FULL_DATE.search(opening)
     if full:
@@ -111,7 +110,7 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
         scores[code] += count
     for code, count in opening_counts.items():
         scores[code] += OPENING_WEIGHT * count
-    # A mention of a county also speaks for its city and province (新建区 is in 南昌市).
+    # A mention of a county also speaks for its city and province (a district speaks for its city).
     inherited: Counter[str] = Counter()
     for code, score in scores.items():
         for ancestor in index.chain(code)[1:]:
@@ -119,6 +118,8 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
     level = relative_level(text)
     # Ancestors compete too: a provincial plan may name only its cities (贵阳市、遵义市 → 贵州省).
     ranked = sorted(set(scores) | set(inherited), key=lambda c: (-(scores[c] + inherited[c] / 2), c))
+    if level is None and ranked and not _dominant(ranked, scores, inherited, opening_counts):
+        return None  # a national text naming places in passing has no region of its own
     for code in ranked:
         div = index.by_code[code]
         if _fits_level(div, level):
@@ -128,5 +129,14 @@ def own_region(mention_counts: Counter[str], opening_counts: Counter[str], text:
     return index.by_code[ranked[0]] if ranked else None
 
 
-def resolver_for(region: Division | None) -> RegionResolver:
-    return RegionResolver(region.code if region else None)
+def _dominant(
+    ranked: list[str], scores: Counter[str], inherited: Counter[str], opening: Counter[str]
+) -> bool:
+    """Without 全省/我市…, a place is the document's own only if its opening names it or it
+    clearly leads the places named."""
+    top = ranked[0]
+    if opening[top]:
+        return True
+    first = scores[top] + inherited[top] / 2
+    second = scores[ranked[1]] + inherited[ranked[1]] / 2 if len(ranked) > 1 else 0
+    return first >= MIN_OWN_MENTIONS and first >= 2 * second

@@ -9,14 +9,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import jieba
-import jieba.posseg
+if TYPE_CHECKING:
+    import jieba.posseg
 
 
 def words(text: str) -> tuple[str, ...]:
     """The words of a space-separated word list (how the modules write their vocabularies)."""
     return tuple(text.split())
+
+
+def word_pairs(text: str) -> dict[str, str]:
+    """A space-separated list of `word:meaning` pairs as a dict, in the order written."""
+    return dict(pair.split(":", 1) for pair in text.split())
 
 
 # Multi-word proper nouns that contain a place name but are not that place.
@@ -39,6 +45,9 @@ class Token:
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    import jieba
+    import jieba.posseg
+
     from loaders.regions import division_index
 
     jieba.setLogLevel(logging.WARNING)

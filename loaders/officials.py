@@ -1,7 +1,7 @@
 """Officials: a person's name with the title and body they hold it in.
 
-Names come from two patterns: a title pattern (上海市卫生健康委党组书记、主任 闻大翔: body, titles
-joined by 、, then the name) and a speech pattern (会上，顾晓芳表示). A name must start with a
+Names come from two patterns: a title pattern (某市卫生健康委党组书记、主任 张某某: body, titles
+joined by 、, then the name) and a speech pattern (会上，李某某表示). A name must start with a
 Chinese family name; reporters, editors and national leaders quoted as authorities are left out.
 """
 
@@ -68,6 +68,15 @@ def _name_at(clean: str, pos: int) -> str | None:
     return None
 
 
+# Titles held before (时任省卫生厅厅长…): the person is not an official of that body now.
+FORMER_MARKS = words("时任 原 前任 曾任 历任 已故")
+
+
+def _is_former(clean: str, pos: int) -> bool:
+    window = clean[max(0, pos - 12) : pos]
+    return any(mark in window for mark in FORMER_MARKS)
+
+
 def _is_byline(clean: str, pos: int) -> bool:
     return any(word in clean[max(0, pos - 6) : pos] for word in REPORTER_WORDS)
 
@@ -80,7 +89,7 @@ def find_officials(clean: str, speaker_tokens: list[tuple[int, int, str]]) -> li
         titles = m.group(0).rstrip("、，,和及兼")
         name_pos = m.start() + len(titles)
         name = _name_at(clean, name_pos)
-        if not name or _is_byline(clean, m.start()):
+        if not name or _is_byline(clean, m.start()) or _is_former(clean, m.start()):
             continue
         out.append(OfficialMention(name_pos, name_pos + len(name), name, titles, m.start()))
         taken.add(name_pos)

@@ -1,7 +1,7 @@
 """PARTNERS_WITH: cooperation, trusteeship, pairing support and group membership.
 
 Two parties are partners when a sentence with a partnership word joins them with 与/和/同
-(炎陵县与市中心医院开展医疗合作; with nothing before 与 the sentence's actor is the first
+(某县与市中心医院开展医疗合作; with nothing before 与 the sentence's actor is the first
 party), or when it lists members of a group (以A、B为龙头…的医联体): each member partners
 with the named group, or, with no named group, with the first member listed.
 """
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.lexicon import words
+from loaders.sentences import clause_end, clause_spans
 
 PARTNERSHIP_WORDS = words(
     "合作 共建 托管 帮扶 对口支援 支援 协作 结对 签约 签订 医联体 医共体 医疗集团 专科联盟 共同体 联合体"
@@ -19,6 +20,10 @@ PARTNERSHIP_WORDS = words(
 MEMBERSHIP_WORDS = ("为龙头", "为成员", "为牵头", "牵头", "为核心", "成员单位")
 GROUP_ENDINGS = ("总院", "医疗集团", "医共体", "医联体", "共同体", "联盟")
 JOINERS = "与和同跟"
+# Words that may stand between the first party and 与 (某医院将与某区医院组建…).
+MODALS_BEFORE_JOINER = re.compile(r"(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)+$")
+LIST_THEN_JOINER = re.compile(r"^(?:将|已|要|也|还|拟|正|共同|分别|进一步|积极|主动)*[与同跟]")
+LEAD_WORDS = ("为龙头", "牵头", "为核心", "为主体")
 # A verb between two parties that makes them partners (市人民医院托管某县人民医院).
 PAIRING_VERBS = re.compile(
     r"^(?:全面|整体|长期|持续|继续|将|已)?(?:托管|对口支援|对口帮扶|结对帮扶|帮扶|支援|援建|领办|牵头帮扶|合作共建|共建)"
@@ -33,45 +38,20 @@ class Party:
     name: str
 
 
-def _clause_around(clean: str, pos: int) -> str:
-    left = max(clean.rfind(c, 0, pos) for c in "，,；;。")
-    rights = [i for i in (clean.find(c, pos) for c in "，,；;。") if i != -1]
-    return clean[left + 1 : min(rights) if rights else len(clean)]
+def _clause_after(clean: str, pos: int) -> str:
+    return clean[pos : clause_end(clean, pos)]
 
 
 def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> list[tuple[str, str]]:
     """Pairs of party ids partnered by this sentence (each pair once, in text order)."""
     if not any(word in clean for word in PARTNERSHIP_WORDS):
         return []
-    pairs: list[tuple[str, str]] = []
     ordered = sorted(parties, key=lambda p: p.start)
-    for k, party in enumerate(ordered):
-        if party.start == 0 or clean[party.start - 1] not in JOINERS:
-            continue
-        if not any(word in _clause_around(clean, party.start) for word in PARTNERSHIP_WORDS):
-            continue  # 加强与省卫健委的联动 is not a partnership even when the sentence has one
-        joiner = party.start - 1
-        left = next((p for p in reversed(ordered[:k]) if p.end == joiner), None)
-        if left is not None:
-            pairs.append((left.id, party.id))
-        elif actor_id and (
-            joiner == 0
-            or not clean[joiner - 1].isalnum()
-            or clean[:joiner].endswith(words("推进 加强 深化 推动 开展 建立 积极 深入 全面 持续 继续 着力"))
-        ):
-            pairs.append(
-                (actor_id, party.id)
-            )  # 深入推进与南昌大学第二附属医院合作: the actor is the first party
+    pairs = _joined(clean, ordered, actor_id)
     for left, right in zip(ordered, ordered[1:], strict=False):
         if PAIRING_VERBS.match(clean[left.end : right.start]):
             pairs.append((left.id, right.id))
-    if any(word in clean for word in MEMBERSHIP_WORDS):
-        bodies = [p for p in ordered if not p.id.startswith("region:")]
-        groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]
-        members = [p for p in bodies if p not in groups]
-        hub = groups[0] if groups else (members[0] if len(members) > 1 else None)
-        if hub is not None:
-            pairs.extend((m.id, hub.id) for m in members if m is not hub)
+    pairs += _members(clean, ordered)
     seen: set[frozenset[str]] = set()
     out: list[tuple[str, str]] = []
     for a, b in pairs:
@@ -80,3 +60,64 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
             seen.add(key)
             out.append((a, b))
     return out
+
+
+def _joined(clean: str, ordered: list[Party], actor_id: str | None) -> list[tuple[str, str]]:
+    """A与B…合作: the party before 与 (modals such as 将/已/分别 may stand between) and the one after.
+    With 分别 every party of the list before it pairs with the one after (A和B分别与C签约)."""
+    pairs: list[tuple[str, str]] = []
+    for k, party in enumerate(ordered):
+        if party.start == 0 or clean[party.start - 1] not in JOINERS:
+            continue
+        if not any(word in _clause_after(clean, party.start) for word in PARTNERSHIP_WORDS):
+            continue  # 加强与省卫健委的联动, 获国务院和省府表彰: no partnership word follows the pair
+        if LIST_THEN_JOINER.match(clean[party.end :]):
+            continue  # 甲和乙分别与丙…: 和 lists the first parties, 与 joins them to the other
+        joiner = party.start - 1
+        left_text = clean[:joiner]
+        modal = MODALS_BEFORE_JOINER.search(left_text)
+        gap_end = modal.start() if modal else joiner
+        left = next((p for p in reversed(ordered[:k]) if p.end == gap_end), None)
+        if left is not None:
+            lefts = [left]
+            if modal and "分别" in modal.group(0):
+                lefts = _listed_before(clean, ordered[: ordered.index(left) + 1])
+            pairs.extend((p.id, party.id) for p in lefts)
+        elif actor_id and (
+            joiner == 0
+            or not clean[joiner - 1].isalnum()
+            or left_text.endswith(words("推进 加强 深化 推动 开展 建立 积极 深入 全面 持续 继续 着力"))
+        ):
+            pairs.append((actor_id, party.id))  # 深入推进与某某大学附属医院合作: the actor is the first party
+    return pairs
+
+
+def _listed_before(clean: str, upto: list[Party]) -> list[Party]:
+    """The parties of a 、/和 list that ends with the last of `upto`."""
+    listed = [upto[-1]]
+    for p in reversed(upto[:-1]):
+        if clean[p.end : listed[0].start] in ("、", "和", "及", "与"):
+            listed.insert(0, p)
+        else:
+            break
+    return listed
+
+
+def _members(clean: str, ordered: list[Party]) -> list[tuple[str, str]]:
+    """以A、B为龙头，C、D为成员单位的医共体: the bodies of the clauses with such a cue partner with
+    the group the sentence names (组建…总院), else with the first lead (named before 为龙头/牵头)."""
+    cue_clauses = [(b, e) for b, e in clause_spans(clean) if any(w in clean[b:e] for w in MEMBERSHIP_WORDS)]
+    if not cue_clauses:
+        return []
+    bodies = [p for p in ordered if not p.id.startswith("region:")]
+    groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]
+    in_cues = [p for p in bodies if p not in groups and any(b <= p.start < e for b, e in cue_clauses)]
+    if groups:
+        return [(p.id, groups[0].id) for p in in_cues]
+    leads = []
+    for b, e in cue_clauses:
+        cue = min((i for i in (clean.find(w, b, e) for w in LEAD_WORDS) if i != -1), default=-1)
+        leads += [p for p in in_cues if b <= p.start and p.end <= cue]
+    if not leads:
+        return []
+    return [(p.id, leads[0].id) for p in in_cues if p is not leads[0]]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.lexicon import words
+from loaders.regions import division_index
 
 PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
@@ -29,7 +30,7 @@ QUOTE_ONLY_SUFFIXES = ("机制", "模式")
 EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
 # A program word followed by these is part of an honour or an outcome, not a program's name.
 FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务 创新")
-# Program words that are also verbs: followed by a noun they act on it (株洲市创建全国文明城市).
+# Program words that are also verbs: followed by a noun they act on it (某市创建全国文明城市).
 VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评审 示范创建"))
 # Parts of speech after 建设/创建 that show it ends a name (…建设取得成效, …创建和…).
 NOUN_USE_FOLLOWERS = frozenset(words("v vd vi c p u uj ul ud x d f"))
@@ -42,7 +43,7 @@ BUILT_THINGS = words(
 )
 FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
 LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
-ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等")
+ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等已")
 LEFT_BOUNDARY_WORDS = tuple(
     sorted(
         words(
@@ -50,12 +51,12 @@ LEFT_BOUNDARY_WORDS = tuple(
             "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
             "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 "
             "印发 发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
-            "稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 积极推动 深入推进 "
-            "深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 完成 迎接 接受 "
-            "做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 同类 继续实施 "
-            "全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 包括 重点 一批 "
-            "一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 本市 今年 明年 "
-            "年内 上下"
+            "争取 紧扣 兑现 稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 "
+            "积极推动 深入推进 深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 "
+            "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
+            "同类 继续实施 全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 "
+            "包括 重点 一批 一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 "
+            "本市 今年 明年 年内 上下"
         ),
         key=len,
         reverse=True,
@@ -67,7 +68,8 @@ GENERIC_HEADS = frozenset(
         "发展 工作 示范 国家 省级 市级 县级 改善 推进 提升 综合 深化 全面 试点 三年 五年 年度 新一轮 "
         "综合改革 体制改革 体制机制 党的 行业 队伍 作风 能力 人才 学科 专科 基础 设施 信息化 标准化 "
         "规范化 绩效 调研 项目 工程 医院 机构 体系 制度 政策 活动 服务 环节 帮扶 所有 长效 运行 激励 管理 "
-        "保障 体制 协调 联动 工作机制 长效机制"
+        "保障 体制 协调 联动 工作机制 长效机制 科研 品牌 高层次 公共 重大公共 配套支持 一揽子配套支持 "
+        "防控 能力提升 临床"
     )
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
@@ -85,6 +87,11 @@ CARRY_OUT_VERBS = words(
 # Quoted slogans reports use as goals or watchwords, not programs.
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
 MIN_NAME = 4
+MIN_QUOTED = 3
+# 七大行动, 五项制度 alone name nothing one could tell apart across documents.
+BARE_NUMBERED = re.compile(
+    r"^[一二两三四五六七八九十]+[大项个条](?:行动|工程|专项|制度|计划|任务|中心|体系|举措|工作)$"
+)
 MAX_NAME = 40
 
 
@@ -94,10 +101,11 @@ class ProgramMention:
     end: int
     name: str
     aliases: list[str] = field(default_factory=list)
+    listed: bool = False  # one of the packaged national programs
 
     @property
     def id(self) -> str:
-        return f"program:{self.name}"
+        return f"program:{_strip_quotes(self.name)}"  # “X”工程 and X工程 are one program
 
 
 @lru_cache(maxsize=1)
@@ -202,10 +210,16 @@ def _acceptable(name: str, suffix: str) -> bool:
         or head.startswith(("各", "多", "该", "本", "这", "那"))
     ):
         return False
+    if head.startswith(tuple(PHRASE_ADVERBS)):
+        return False  # 全面启动试点: a verb phrase, not a name
     if head in LEFT_BOUNDARY_WORDS or ("和" in head and len(head.split("和")[0]) <= 2):
         return False  # 坚持改革, 力争创建: a verb, not a name; 思想和行动
     if suffix in EVENT_SUFFIXES and len(head) < 4:
         return False
+    if BARE_NUMBERED.match(bare):
+        return False
+    if division_index().candidates(head):
+        return False  # 某某示范区 named by a place alone is that place, not a program
     if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare):
         return False  # 58个重大项目 counts projects, 三年行动 needs its subject
     if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
@@ -233,6 +247,13 @@ class ProgramRecognizer:
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
         found.extend(self._national(clean))
+        listed = national_programs()
+        for m in found:
+            canonical = listed.get(_strip_quotes(m.name))
+            if canonical and canonical != m.name:
+                # 医药卫生体制改革 found by its word is the listed 深化医药卫生体制改革
+                m.aliases.append(m.name)
+                m.name, m.listed = canonical, True
         return _dedupe(found)
 
     @staticmethod
@@ -261,12 +282,18 @@ class ProgramRecognizer:
             inner = m.group(1)
             if re.search(r"[，,。；;！!？?]", inner) or inner.endswith(SLOGAN_ENDINGS):
                 continue
-            if re.match(r"^[一二两三四五六七八九十]+个", inner) or PERIOD_NAME.match(inner):
-                continue  # “两个维护”, “七个坚持”: watchwords; “十四五”: a period
+            if re.match(
+                r"^[一二两三四五六七八九十]+个|^第[一二三四五六七八九十\d]", inner
+            ) or PERIOD_NAME.match(inner):
+                continue  # “两个维护”, “七个坚持”, “第一议题”: watchwords; “十四五”: a period
             tail = clean[m.end() : m.end() + 6]
             before = clean[max(0, m.start() - 6) : m.start()]
             chained = tail.startswith("“") or before.endswith("”")
             suffix = next((s for s in PROGRAM_SUFFIXES + QUOTE_ONLY_SUFFIXES if tail.startswith(s)), None)
+            if BARE_NUMBERED.match(inner):
+                continue
+            if len(inner) < MIN_QUOTED and not suffix:
+                continue  # “三医”, “医+”: too short to name a program alone
             if suffix and not chained:
                 continue  # the suffix rule takes “X”工程 whole
             if (
@@ -314,9 +341,8 @@ class ProgramRecognizer:
         out: list[ProgramMention] = []
         for surface, canonical in national_programs().items():
             for m in re.finditer(re.escape(surface), clean):
-                out.append(
-                    ProgramMention(m.start(), m.end(), canonical, [surface] if surface != canonical else [])
-                )
+                aliases = [surface] if surface != canonical else []
+                out.append(ProgramMention(m.start(), m.end(), canonical, aliases, listed=True))
         return out
 
 
@@ -341,9 +367,8 @@ def _coordinated(
 def _chain_has_suffix(clean: str, pos: int) -> bool:
     """In “A”“B”“C”特色专项行动 each quoted name is a program when the chain ends in a program word."""
     while True:
-        m = QUOTE.match(clean, pos) or re.match(r"[和、及与]“[^“”]{2,30}”", clean[pos:]) and None
-        if clean.startswith("和“", pos) or clean.startswith("、“", pos):
-            m = QUOTE.match(clean, pos + 1)
+        joiner = 1 if clean[pos : pos + 1] in ("和", "、", "及", "与") else 0
+        m = QUOTE.match(clean, pos + joiner)
         if not m:
             break
         pos = m.end()
@@ -352,9 +377,11 @@ def _chain_has_suffix(clean: str, pos: int) -> bool:
 
 
 def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
-    """One mention per name; a name inside a longer one at the same place is kept only when listed
-    (national names), since the longer phrase is the program as written."""
+    """One mention per name (quotes aside), aliases joined. A name that only starts a longer one
+    is dropped unless it is a listed national program, which readers know by that name."""
     by_name: dict[str, ProgramMention] = {}
+    # 医疗改革 of 医疗改革赋能行动 is the start of the longer name, not a program of its own.
+    found = [m for m in found if m.listed or not any(n.start == m.start and n.end > m.end for n in found)]
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         key = _strip_quotes(m.name)
         if key in by_name:

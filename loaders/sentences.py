@@ -39,30 +39,50 @@ class Sentence:
         return self.offsets[i], self.offsets[j - 1] + 1
 
     def clauses(self) -> list[tuple[int, int]]:
-        """Clean-text ranges of the clauses, split on commas and colons (not inside numbers)."""
-        out: list[tuple[int, int]] = []
-        begin = 0
-        text = self.clean
-        for k, ch in enumerate(text):
-            if ch in "，,：:" and not (
-                ch == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
-            ):
-                if k > begin:
-                    out.append((begin, k))
-                begin = k + 1
-        if begin < len(text):
-            out.append((begin, len(text)))
-        return out
+        """Clean-text ranges of the clauses (see `clause_spans`)."""
+        return clause_spans(self.clean)
+
+
+CLAUSE_SEPARATORS = "，,：:；;。！？!?"
+OPENING_MARKS = "“《（(「『"
+CLOSING_MARKS = "”》）)」』"
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Ranges of `text` split on commas, colons and semicolons outside quotes and brackets
+    (“基层全覆盖,模式多元化” stays in one clause) and not between digits (1,200)."""
+    out: list[tuple[int, int]] = []
+    begin = depth = 0
+    for k, ch in enumerate(text):
+        if ch in OPENING_MARKS:
+            depth += 1
+        elif ch in CLOSING_MARKS:
+            depth = max(0, depth - 1)
+        elif ch in CLAUSE_SEPARATORS and depth == 0:
+            if ch == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit():
+                continue
+            if k > begin:
+                out.append((begin, k))
+            begin = k + 1
+    if begin < len(text):
+        out.append((begin, len(text)))
+    return out
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding offset `pos` ends."""
+    return next((b for a, b in clause_spans(text) if a <= pos < b), len(text))
 
 
 def _line_joins_next(line: str, next_line: str) -> bool:
     """A long unpunctuated line followed by another long one is a sentence cut by a hard break;
     a long line followed by a short one is a caption before a heading."""
     stripped = line.rstrip()
+    following = next_line.strip()
     return (
         len(stripped) >= LINE_CONTINUES_MIN
         and stripped[-1] not in LINE_FINAL
-        and len(next_line.strip()) >= NEXT_LINE_CONTINUES_MIN
+        and (len(following) >= NEXT_LINE_CONTINUES_MIN or following[-1:] in SENTENCE_END)
         and not LIST_MARKER.match(next_line)
     )
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 from loaders.lexicon import words
 
 UNITS = words(
@@ -64,16 +62,19 @@ YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底
 CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
 RECORD_WORDS = ("纪录", "记录", "目标", "任务", "水平", "要求", "标准", "成绩")
 NEGATED = ("没有发生", "没有", "无", "未", "不发生")
-GOAL_CUES = words(
-    "力争 确保 争取 目标 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务 以上 至少 保持在 "
-    "稳定在 实现"
-)
+# Cues of a commitment; words such as 实现 or 目标 also report results (实现了…目标) and are left
+# to the section's tense.
+GOAL_CUES = words("力争 确保 争取 目标是 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务是 着力")
+# Cues of a reported result. Verbs of change (降至, 提高到, 建成) are left out: plans use them too.
 ACHIEVED_CUES = words(
-    "已 了 累计 建成 获批 获评 增至 降至 降低到 提高到 提高至 成为 位列 较上年 同比 增长 下降 先后 全年 "
-    "荣获 达到了 完成了 实现了 共 招录 进入"
+    "已经 累计 截至 获批 获评 较上年 同比 比上年 先后 全年 荣获 达到了 完成了 实现了 共有 共计 共创建 招录"
 )
+# Single-character cues of a result, as words: 已 not in 已有…的, 了 not in 为了 or 了解.
+ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
 METRIC_STOP_FORWARD = re.compile(r"[，,。；;、：:（(“”]|的$")
 MAX_METRIC = 40
+MIN_METRIC_AFTER_STRIP = 4
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[大项个类]?")
 
 
 @dataclass
@@ -92,6 +93,8 @@ def _number(text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
+        import cn2an  # loads its tables on import, so only when a Chinese numeral is seen
+
         try:
             return float(cn2an.cn2an(text, "smart"))
         except (ValueError, KeyError):
@@ -111,11 +114,27 @@ def _clean_metric(metric: str) -> str:
             if metric.startswith(prefix) and len(metric) > len(prefix) + 1:
                 metric, changed = metric[len(prefix) :], True
                 break
-    metric = metric.removesuffix("各")
+    metric = _without_leading_action(metric.removesuffix("各"))
     for verb in ("保持", "达到", "为", "达"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
     return metric.strip("，,、的 ")
+
+
+def _without_leading_action(metric: str) -> str:
+    """打造五大基层实践样板 counts 基层实践样板: leading verbs and counts in words are not the metric
+    (4级及以上占比 keeps its 4)."""
+    from loaders.lexicon import tokenize
+
+    tokens = tokenize(metric)
+    k = 0
+    while k < min(2, len(tokens) - 1) and (
+        tokens[k].flag == "v" or tokens[k].flag.startswith("d") or CHINESE_COUNT.fullmatch(tokens[k].word)
+    ):
+        if len(metric) - tokens[k + 1].start < MIN_METRIC_AFTER_STRIP:
+            break
+        k += 1
+    return metric[tokens[k].start :] if k else metric
 
 
 class TargetExtractor:
@@ -145,11 +164,16 @@ class TargetExtractor:
                         clean, c_start, c_end, previous_end, fig, default_kind, default_year
                     )
                     change = CHANGE_FROM_BEFORE.search(between)
-                    if out and (fig[3].endswith("百分点") or change):
-                        # 较上年提高3.2个百分点, 同比增长5%: a change of the figure reported just before
+                    if fig[3].endswith("百分点") or change:
+                        # 人均预期寿命较上年提高0.3岁 changes the metric it names; 较上年提高3.2个百分点
+                        # with none named changes the figure reported just before.
                         direction = "提高" if re.search("提高|增长|上升|增加", between) else "下降"
+                        marker = change.start() if change else len(between)
+                        named = _clean_metric(re.split(r"[、]", between[:marker])[-1])
+                        base = named if len(named) >= 2 else (out[-1].metric if out else "")
                         for m in mentions:
-                            m.metric = out[-1].metric + direction
+                            if base:
+                                m.metric = base + direction
                     out.extend(mentions)
                 previous_end = fig[1]
         return out
@@ -164,7 +188,7 @@ class TargetExtractor:
     ) -> list[TargetMention]:
         start, end, value, unit, hint = fig
         comparator = hint or ("<=" if clean[end:].startswith("以下") else "=")
-        kind = _kind(clean, default_kind)
+        kind = _kind(clean, default_kind, default_year)
         year = _year(clean) or default_year
         return [TargetMention(start, end, m, value, unit, comparator, year, kind) for m in metrics if m]
 
@@ -252,7 +276,7 @@ class TargetExtractor:
         if not metrics:
             return [], shared
         sentence = clean[c_start:c_end]
-        kind = _kind(clean, default_kind)
+        kind = _kind(clean, default_kind, default_year)
         year = _year(clean) or default_year
         if comparator == "=" and kind == "goal" and verb in ("达到", "达", "保持在", "稳定在"):
             comparator = "="
@@ -314,11 +338,11 @@ def _outside_brackets_until(text: str, stops: str) -> str:
 
 def _before_first_verb(phrase: str) -> str:
     """The noun phrase a counted figure names (重点任务 of 21项重点任务实行月调度): up to the first verb
-    after it, unless that leaves fewer than two characters."""
+    after it, unless that leaves fewer than three characters."""
     from loaders.lexicon import tokenize
 
     for token in tokenize(phrase):
-        if token.start >= 2 and (
+        if token.start >= 3 and (
             token.flag in ("v", "vd", "vi")
             and len(token.word) >= 2
             or token.flag in ("d", "ad", "p")
@@ -334,8 +358,8 @@ def _split_shared(metric: str, position: int, mode: str) -> list[str]:
     parts = [p for p in re.split(r"和|及|与|、", metric) if p]
     if len(parts) < 2:
         return [metric]
-    head = _shared_head(parts[-1])
-    full = [p if (p.endswith(head) or not head) else p + head for p in parts[:-1]] + [parts[-1]]
+    group, head = _shared_head(parts[-1])
+    full = [_complete(p, group, head) for p in parts[:-1]] + [parts[-1]]
     if mode == "respective":
         return [full[position]] if position < len(full) else [metric]
     if mode == "each":
@@ -346,17 +370,28 @@ def _split_shared(metric: str, position: int, mode: str) -> list[str]:
 GROUP_WORDS = words("儿童 婴儿 孕产妇 新生儿 老年人 人群 患者 妇女 女生 学生 居民 村卫生室 卫生院 医院 机构")
 
 
-def _shared_head(last: str) -> str:
+def _shared_head(last: str) -> tuple[str, str]:
+    """(group word, what follows it) of the last part: 糖尿病患者规范管理率 → (患者, 规范管理率)."""
     for word in GROUP_WORDS:
         k = last.find(word)
         if k != -1 and k + len(word) < len(last):
-            return last[k + len(word) :]
-    return ""
+            return word, last[k + len(word) :]
+    return "", ""
 
 
-def _kind(sentence: str, default: str) -> str:
-    achieved = any(cue in sentence for cue in ACHIEVED_CUES)
+def _complete(part: str, group: str, head: str) -> str:
+    """高血压 in 高血压、糖尿病患者规范管理率 is 高血压患者规范管理率; 孕产妇 names its group itself."""
+    if not head or part.endswith(head):
+        return part
+    return part + head if part.endswith(GROUP_WORDS) else part + group + head
+
+
+def _kind(sentence: str, default: str, doc_year: int | None = None) -> str:
+    achieved = any(cue in sentence for cue in ACHIEVED_CUES) or bool(ACHIEVED_CHARS.search(sentence))
     goal = any(cue in sentence for cue in GOAL_CUES)
+    years = [int(y) for y in YEAR_IN_TEXT.findall(sentence)]
+    if doc_year and years and not goal:
+        achieved = achieved or max(years) < doc_year  # only earlier years: a result being reported
     if achieved and not goal:
         return "achieved"
     if goal and not achieved:

@@ -25,3 +25,17 @@ def test_relative_level_prefers_the_most_specific() -> None:
 
 def test_year_and_month_only() -> None:
     assert date_of("2023年5月，某县召开会议。", 2023) == "2023-05"
+
+
+def test_a_text_naming_places_in_passing_has_no_own_region() -> None:
+    from collections import Counter
+
+    from loaders.document_meta import own_region
+
+    assert own_region(Counter({"350400": 1, "360100": 1}), Counter(), "推广三明经验，学习南昌做法") is None
+    assert own_region(Counter({"430200": 4}), Counter({"430200": 1}), "株洲卫健工作").name == "株洲市"
+
+
+def test_the_headline_year_names_the_year_reported_on() -> None:
+    text = "某县2023年卫生健康工作总结\n2023年成效显著。2024年将继续努力，2024年力争更好。"
+    assert year_of(text) == 2023

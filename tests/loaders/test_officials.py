@@ -34,3 +34,7 @@ def test_speech_pattern_needs_a_family_name_and_a_speech_verb() -> None:
 def test_regional_title_without_a_department() -> None:
     [official] = find_officials("副市长陈建国出席会议并讲话。", [])
     assert (official.name, official.title) == ("陈建国", "副市长")
+
+
+def test_former_office_holders_are_not_officials() -> None:
+    assert find_officials("时任某省卫生厅厅长张建国表示，要加强管理。", []) == []

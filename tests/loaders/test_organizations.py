@@ -55,3 +55,47 @@ def test_party_committee_and_government() -> None:
 def test_a_place_name_starting_with_a_numeral_character_is_no_count() -> None:
     found = _find("支持四川大学华西医院与省人民医院共建分中心", "520000")
     assert [m.name for m in found] == ["四川大学华西医院", "贵州省人民医院"]
+
+
+def test_government_departments_and_national_bodies() -> None:
+    found = _find("省发展改革委、省财政厅会同财政部部署", "430000")
+    assert [m.name for m in found] == ["湖南省发展改革委", "湖南省财政厅", "财政部"]
+
+
+def test_a_group_being_formed_is_one_body() -> None:
+    [group] = _find("组建县域健康总院，统筹县乡资源", "360121")
+    assert (group.name, group.region.name, group.aliases) == (
+        "南昌县县域健康总院",
+        "南昌县",
+        ["县域健康总院"],
+    )
+    assert _find("组建紧密型医共体", "360121") == []
+    assert _find("发挥健康总院作用", "360121") == []
+
+
+def test_the_last_leading_place_locates_a_hospital() -> None:
+    [m] = _find("福州市鼓楼区医院开展义诊", "350000")
+    assert (m.name, m.region.name) == ("福州市鼓楼区医院", "鼓楼区")
+
+
+def test_a_university_named_after_a_place_is_there() -> None:
+    found = _find("厦门大学附属第一医院和中山大学附属第一医院", "350000")
+    assert [(m.name, m.region.name if m.region else None) for m in found] == [
+        ("厦门大学附属第一医院", "厦门市"),
+        ("中山大学附属第一医院", None),
+    ]
+
+
+def test_a_verb_before_a_place_ends_the_name() -> None:
+    text = "他于去年加入某某市中心医院。"
+    tokens = tokenize(text)
+    starts, ends = token_boundaries(tokens)
+    regions = find_region_names(text, starts, ends)
+    found = OrganizationRecognizer(RegionResolver("510000")).find(
+        text, regions, starts, ends, None, {t.end: t.flag for t in tokens}
+    )
+    assert all(not m.name.startswith("加入") for m in found)
+
+
+def test_a_title_after_a_hospital_does_not_hide_it() -> None:
+    assert [m.name for m in _find("县人民医院院长刘某介绍", "430321")] == ["湘潭县人民医院"]

@@ -103,3 +103,51 @@ def test_synthetic_plan_end_to_end() -> None:
         "%",
         "goal",
     )
+
+
+def test_names_that_need_a_place_are_dropped_without_one() -> None:
+    x = extract_document("bare.txt", "第一医院开展义诊，望城镇卫生院参与。")
+    assert [n for n in x.nodes if n.label in ("Hospital", "Region")] == []
+
+
+def test_odd_inputs_give_empty_extractions() -> None:
+    for text in ("", "   \n", "hello 123", "，，。。", "1.\n（一）\n"):
+        x = extract_document("odd.txt", text)
+        assert x.nodes == [] and x.edges == []
+
+
+def test_a_gb18030_copy_extracts_the_same(tmp_path: Path, sample_paths: list[Path]) -> None:
+    name, text = read_document(sample_paths[4])
+    copy = tmp_path / name
+    copy.write_bytes(text.encode("gb18030"))
+    assert extract_document(*read_document(copy)).model_dump() == extract_document(name, text).model_dump()
+
+
+def test_the_place_hosting_an_event_carries_it_out() -> None:
+    text = "湖南省卫生健康工作会议召开。全省健康科普大赛主题活动近日在我省岳阳举行。"
+    x = extract_document("host.txt", text)
+    implements = {(e.source, e.target) for e in x.edges if e.type == "IMPLEMENTS"}
+    assert ("region:430600", "program:健康科普大赛主题活动") in implements
+
+
+def test_a_hospital_opening_a_program_name_runs_it() -> None:
+    text = "株洲市卫生健康工作要点。推进市中心医院薪酬制度改革试点。"
+    x = extract_document("run.txt", text)
+    implements = {(e.source, e.target) for e in x.edges if e.type == "IMPLEMENTS"}
+    assert any(s == "hospital:株洲市中心医院" for s, _ in implements)
+
+
+def test_answers_in_an_interview_belong_to_the_interviewee() -> None:
+    text = (
+        "专访：推动优质资源下沉\n近日，记者采访了衡阳市卫生健康委员会主任刘志刚。\n"
+        "问：今年有哪些目标？\n答：今年全市孕产妇系统管理率力争达到92%。\n"
+    )
+    x = extract_document("qa.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert {"official:刘志刚|org:衡阳市卫生健康委员会", "region:430400"} <= committers
+
+
+def test_a_hospital_s_own_figure_is_credited_to_it() -> None:
+    x = extract_document("h.txt", "株洲市卫生健康工作总结。2023年市人民医院门诊量达到120万人次。")
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert committers == {"hospital:株洲市人民医院"}

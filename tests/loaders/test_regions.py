@@ -62,3 +62,12 @@ def test_towns_need_a_place_stem() -> None:
 
 def test_city_short_names_that_are_everyday_words_are_no_place() -> None:
     assert _names("欢迎各位来宾，文山会海要精简") == []
+
+
+def test_autonomous_prefectures_and_counties_by_their_short_forms() -> None:
+    index = division_index()
+    assert [d.name for d in index.candidates("甘孜州")] == ["甘孜藏族自治州"]
+    assert [d.name for d in index.candidates("凉山")] == ["凉山彝族自治州"]
+    assert [d.name for d in index.candidates("长阳县")] == ["长阳土家族自治县"]
+    assert index.candidates("长阳") == []  # a bare county short form is too often an ordinary word
+    assert _names("支持甘孜州和凉山开展巡回医疗") == ["甘孜州", "凉山"]

@@ -47,4 +47,12 @@ def test_a_caption_before_a_heading_is_not_joined() -> None:
 
 def test_clauses_split_on_commas_but_not_inside_numbers() -> None:
     s = split_sentences("投入1,200万元,新建病房,改善环境。")[0]
-    assert [s.clean[a:b] for a, b in s.clauses()] == ["投入1,200万元", "新建病房", "改善环境。"]
+    assert [s.clean[a:b] for a, b in s.clauses()] == ["投入1,200万元", "新建病房", "改善环境"]
+
+
+def test_clauses_do_not_split_inside_quotes_or_brackets() -> None:
+    s = split_sentences("推行“小病不出村,大病不出县”模式(试点,推广),成效明显。")[0]
+    assert [s.clean[a:b] for a, b in s.clauses()] == [
+        "推行“小病不出村,大病不出县”模式(试点,推广)",
+        "成效明显",
+    ]

@@ -72,3 +72,21 @@ def test_percentage_point_change_refers_to_the_figure_before() -> None:
 def test_year_on_year_growth_refers_to_the_figure_before() -> None:
     found = _find("每千人口床位数6.8张，较上年增长3%。", "achieved")
     assert found[1] == ("每千人口床位数提高", 3.0, "%", "=")
+
+
+def test_respective_rates_of_two_patient_groups() -> None:
+    found = _find("高血压、糖尿病患者规范管理率分别达到70%和65%。", "achieved")
+    assert [f[0] for f in found] == ["高血压患者规范管理率", "糖尿病患者规范管理率"]
+
+
+def test_a_change_names_its_own_metric_when_it_has_one() -> None:
+    found = _find("婴儿死亡率降至4‰，人均预期寿命较上年提高0.3岁。", "achieved")
+    assert found[1][:2] == ("人均预期寿命提高", 0.3)
+
+
+def test_change_verbs_in_a_plan_are_goals() -> None:
+    s = split_sentences("全县孕产妇死亡率降至8/10万以下，床位数增至2000张。")[0]
+    kinds = [m.kind for m in TargetExtractor().find(s.clean, s.clauses(), "goal", 2024)]
+    assert kinds == ["goal", "goal"]
+    s = split_sentences("2022年全县床位数增至1800张。")[0]
+    assert TargetExtractor().find(s.clean, s.clauses(), "goal", 2024)[0].kind == "achieved"

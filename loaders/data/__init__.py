@@ -1,0 +1,1 @@
+"""Word lists the loaders read at run time (packaged as data files)."""

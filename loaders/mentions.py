@@ -1,0 +1,152 @@
+"""One sentence's recognised mentions turned into nodes of the builder: places (with their
+PART_OF chain), towns under their county, hospitals and organizations (LOCATED_IN their place)
+and officials (HOLDS_POSITION in their body)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.builder import ExtractionBuilder
+from loaders.lexicon import Token
+from loaders.models import Evidence, Hospital, Official, Organization, Region
+from loaders.officials import REGIONAL_TITLES, find_officials
+from loaders.organizations import OrgMention
+from loaders.regions import Division, RegionMention, RegionResolver, towns_in
+from loaders.sentences import Sentence
+
+PERSON_TAGS = ("nr", "nrfg", "nrt")
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence with its jieba words and the place names found in it (not yet resolved)."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    starts: frozenset[int]
+    ends: frozenset[int]
+    regions: list[RegionMention]
+
+
+def add_regions(
+    graph: ExtractionBuilder, p: ParsedSentence, resolver: RegionResolver, ev: Evidence | None
+) -> list[tuple[RegionMention, Division]]:
+    """The place names that resolve, each added with its PART_OF chain (when `ev` is given)."""
+    out = []
+    for m in p.regions:
+        div = resolver.resolve(m.candidates)
+        if div is None:
+            continue
+        out.append((m, div))
+        if ev is not None:
+            graph.region(div, ev, m.surface if m.surface != div.name else None)
+    return out
+
+
+def add_towns(
+    graph: ExtractionBuilder,
+    p: ParsedSentence,
+    regions: list[tuple[RegionMention, Division]],
+    resolver: RegionResolver,
+    ev: Evidence,
+) -> list[tuple[int, int, str, Division]]:
+    """(start, end, id, county) of the towns named, each under the county in context."""
+    out = []
+    counties = [d for _, d in regions if d.level == "county"]
+    own = resolver.own_division()
+    county = counties[-1] if counties else (own if own and own.level == "county" else None)
+    if county is None:
+        return []  # a town named without its county could be any of the towns of that name
+    for start, end, name in towns_in(p.sentence.clean, p.starts):
+        full = f"{county.name}{name}"
+        town_id = graph.add(Region(id=f"region:{full}", name=name, level="town", aliases=[full]), ev)
+        graph.region(county, ev)
+        graph.edge("PART_OF", town_id, county.id, ev)
+        out.append((start, end, town_id, county))
+    return out
+
+
+def place_town_bodies(
+    orgs: list[OrgMention], towns: list[tuple[int, int, str, Division]], p: ParsedSentence
+) -> list[OrgMention]:
+    """某某镇卫生院 is the one of 某某镇 in the county in context; with no county known it could be
+    any of them, so it is left out."""
+    named_towns = {start for start, _, _ in towns_in(p.sentence.clean, p.starts)}
+    out = []
+    for m in orgs:
+        town = next((t for t in towns if t[0] == m.start), None)
+        if town is not None and m.region is None:
+            county = town[3]
+            m.aliases.append(m.name)
+            m.name, m.region = county.name + m.name, county
+        elif m.start in named_towns and m.region is None:
+            continue
+        out.append(m)
+    return out
+
+
+def subject_region(regions: list[tuple[RegionMention, Division]]) -> Division | None:
+    return next((d for m, d in regions if m.start == 0 and d.level in ("county", "city")), None)
+
+
+def merge_parenthesised(orgs: list[OrgMention], clean: str) -> list[OrgMention]:
+    """某某大学附属医院贵州医院(贵州省某医院): the name in brackets is another name of the same body."""
+    out: list[OrgMention] = []
+    for m in orgs:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.label == m.label
+            and m.start == prev.end + 1
+            and clean[prev.end] in "(（"
+            and clean[m.end : m.end + 1] in (")", "）")
+        ):
+            prev.aliases.extend([m.name, *m.aliases])
+            continue
+        out.append(m)
+    return out
+
+
+def add_body(graph: ExtractionBuilder, m: OrgMention, ev: Evidence) -> str:
+    model = Hospital if m.label == "Hospital" else Organization
+    node_id = graph.add(model(id=m.id, name=m.name, kind=m.kind, aliases=list(m.aliases)), ev)
+    if m.region is not None:
+        region_id = graph.region(m.region, ev)
+        graph.edge("LOCATED_IN", node_id, region_id, ev)
+    return node_id
+
+
+def add_officials(
+    graph: ExtractionBuilder,
+    p: ParsedSentence,
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    regions: list[tuple[RegionMention, Division]],
+    ev: Evidence,
+    section: Division | None,
+) -> list[str]:
+    clean = p.sentence.clean
+    speakers = [(t.start, t.end, t.word) for t in p.tokens if t.flag in PERSON_TAGS]
+    ids = []
+    for off in find_officials(clean, speakers):
+        body_id, body_name = None, None
+        if off.org_end is not None:
+            for m, oid in zip(orgs, org_ids, strict=True):
+                if m.end == off.org_end:
+                    body_id, body_name = oid, m.name
+            for m, d in regions:
+                if body_id is None and m.end == off.org_end:
+                    body_id, body_name = d.id, d.name
+            if body_id is None and section and off.title and off.title.split("、")[-1] in REGIONAL_TITLES:
+                body_id, body_name = section.id, section.name  # 副市长 with no body named: the place's
+        scope = body_id or (section.id if section else "")
+        oid = graph.add(
+            Official(
+                id=f"official:{off.name}|{scope}", name=off.name, title=off.title, organization=body_name
+            ),
+            ev,
+        )
+        if body_id:
+            graph.edge("HOLDS_POSITION", oid, body_id, ev)
+        ids.append(oid)
+    return ids
