@@ -54,6 +54,8 @@ def test_partnership_neighbourhood_matches_the_export(http: httpx.Client) -> Non
     (located,) = hospital["edges"]["LOCATED_IN"]
     assert located["other"]["id"] == "region:360100"
     assert {ev["doc"] for ev in located["evidence"]} == {NANCHANG_REPORT}
+    partner_docs = {ev["doc"] for edge in hospital["edges"]["PARTNERS_WITH"] for ev in edge["evidence"]}
+    assert NANCHANG_REPORT in partner_docs
 
 
 def test_wen_daxiang_to_the_shanghai_commission_is_one_hop(http: httpx.Client) -> None:
