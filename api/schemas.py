@@ -252,7 +252,10 @@ class DocumentDetailPublic(Public):
 
 
 class DocumentTextPublic(DocumentDetailPublic):
-    text: str = Field(description="the decoded document text every offset refers to")
+    text: str | None = Field(
+        description="the decoded document text every offset refers to; null for a document stored "
+        "before texts were kept (ingesting it again adds the text)"
+    )
 
 
 class UploadPublic(Public):

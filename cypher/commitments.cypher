@@ -27,10 +27,9 @@ UNWIND e.evidence AS evidence
 RETURN count(evidence) AS total
 
 // name: region_scope
-// A region (by id, name or alias), every region PART_OF it down to six levels, and the entities
-// LOCATED_IN any of those: everyone whose commitments count as that region's.
-MATCH (r:Region)
-WHERE r.id = $region OR r.name = $region OR $region IN coalesce(r.aliases, [])
+// A region, every region PART_OF it down to six levels, and the entities LOCATED_IN any of
+// those: everyone whose commitments count as that region's.
+MATCH (r:Region {id: $region_id})
 MATCH (sub:Region)-[:PART_OF*0..6]->(r)
 OPTIONAL MATCH (x:Entity)-[:LOCATED_IN]->(sub)
 RETURN collect(DISTINCT sub.id) AS regions, collect(DISTINCT x.id) AS located

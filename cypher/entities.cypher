@@ -33,9 +33,11 @@ RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS othe
 ORDER BY type, other_id
 
 // name: resolve_entity
-// An entity named by id or, failing that, by exact name or alias (id matches sort first).
+// The one entity $ref names, optionally of one label: an id match first, then an exact name, then
+// an alias (全市 is an alias of many cities: the shortest id wins, so the answer is stable).
 MATCH (n:Entity)
-WHERE n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, [])
+WHERE (n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, []))
+  AND ($label IS NULL OR n.label = $label)
 RETURN n {.id, .label, .name} AS node
-ORDER BY CASE WHEN n.id = $ref THEN 0 ELSE 1 END, size(n.id), n.id
+ORDER BY CASE WHEN n.id = $ref THEN 0 WHEN n.name = $ref THEN 1 ELSE 2 END, size(n.id), n.id
 LIMIT 1

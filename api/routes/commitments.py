@@ -18,8 +18,9 @@ router = APIRouter(prefix="/api/commitments", tags=["commitments"])
     response_model=CommitmentsPublic,
     summary="Who committed to (or reported) what figure, each with its quote",
     description=(
-        "SETS_TARGET facts as rows, one per supporting quote. `region` keeps commitments of that "
-        "region, of regions PART_OF it (at any depth up to six) and of entities LOCATED_IN any of them."
+        "SETS_TARGET facts as rows, one per supporting quote. `region` (an id, else an exact name, else "
+        "an alias) keeps commitments of that region, of regions PART_OF it (up to six levels down) and of "
+        "entities LOCATED_IN any of them."
     ),
     responses={404: {"description": "the `region` filter names no region"}},
 )
@@ -41,10 +42,11 @@ def commitments(
 ) -> CommitmentsPublic:
     committers = None
     if region:
-        scope = store.backend.read("region_scope", {"region": region})
-        if not scope or not scope[0]["regions"]:
+        resolved = store.backend.read("resolve_entity", {"ref": region, "label": "Region"})
+        if not resolved:
             raise ApiError(404, f"no region with id, name or alias '{region}'")
-        committers = scope[0]["regions"] + scope[0]["located"]
+        (scope,) = store.backend.read("region_scope", {"region_id": resolved[0]["node"]["id"]})
+        committers = scope["regions"] + scope["located"]
     params = {
         "by": by or None,
         "metric": metric or None,

@@ -87,7 +87,7 @@ def get_document(store: StoreDep, ref: DocumentRef) -> DocumentDetailPublic:
 def get_document_text(store: StoreDep, ref: DocumentRef) -> DocumentTextPublic:
     stored = _document_or_404(store, ref)
     detail = _detail(store, stored)
-    return DocumentTextPublic(**detail.model_dump(), text=stored.get("text") or "")
+    return DocumentTextPublic(**detail.model_dump(), text=stored.get("text"))
 
 
 @router.post(

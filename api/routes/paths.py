@@ -15,7 +15,7 @@ MAX_HOPS = 5  # one named query per length: cypher/paths.cypher paths_1 … path
 
 
 def _resolve(store: StoreDep, ref: str, role: str) -> EntityRefPublic:
-    rows = store.backend.read("resolve_entity", {"ref": ref})
+    rows = store.backend.read("resolve_entity", {"ref": ref, "label": None})
     if not rows:
         raise ApiError(404, f"'{role}': no entity with id, name or alias '{ref}'")
     return EntityRefPublic(**rows[0]["node"])

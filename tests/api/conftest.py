@@ -15,6 +15,7 @@ from graph.store import GraphStore
 from tests.api.facts import report_a, report_b
 
 API_KEY = "test-key"
+Writable = tuple[TestClient, GraphStore]
 
 
 def _client(data_dir: Path, graph_name: str, **settings: object) -> TestClient:
@@ -41,7 +42,7 @@ def client(data_dir: Path, open_graph: Callable[[str], GraphBackend]) -> Iterato
 @pytest.fixture()
 def writable(
     data_dir: Path, open_graph: Callable[[str], GraphBackend], request: pytest.FixtureRequest
-) -> Iterator[tuple[TestClient, GraphStore]]:
+) -> Iterator[Writable]:
     """A fresh copy of the two reports on its own graph, behind an API key."""
     name = f"w_{request.node.name}"[:60]
     store = _fill(open_graph, name)

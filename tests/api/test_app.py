@@ -9,7 +9,7 @@ from api.settings import ServiceSettings
 from graph.backend import GraphSettings
 
 
-def test_every_endpoint_is_described_with_examples(client) -> None:
+def test_every_endpoint_is_described_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     operations = [(path, method, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
     assert len(operations) == 17
@@ -25,7 +25,7 @@ def test_every_endpoint_is_described_with_examples(client) -> None:
     assert schemas["CommitmentPublic"]["example"]["metric"] == "家庭医生签约服务覆盖率"
 
 
-def test_cors_allows_only_the_configured_origins(data_dir: Path, client) -> None:
+def test_cors_allows_only_the_configured_origins(data_dir: Path, client: TestClient) -> None:
     settings = ServiceSettings(
         graph=GraphSettings(url="embedded", data_dir=data_dir, graph_name="api_facts"),
         cors_origins=["https://newsroom.example"],
@@ -41,7 +41,7 @@ def test_cors_allows_only_the_configured_origins(data_dir: Path, client) -> None
         assert other.status_code == 200 and "access-control-allow-origin" not in other.headers
 
 
-def test_explorer_page_and_its_static_files(client) -> None:
+def test_explorer_page_and_its_static_files(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and 'src="/static/explorer.js"' in page.text
     script = client.get("/static/explorer.js")

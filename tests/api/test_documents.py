@@ -1,13 +1,15 @@
 """Documents: list, one with its facts, its text with spans, upload and retraction behind the key."""
 
+from fastapi.testclient import TestClient
+
 from loaders.models import Document, DocumentExtraction, Edge, Evidence, Program, Target
-from tests.api.conftest import API_KEY
+from tests.api.conftest import API_KEY, Writable
 from tests.api.facts import FILE_A, FILE_B, TEXT_A
 
 KEY = {"X-API-Key": API_KEY}
 
 
-def test_list_documents_without_text(client) -> None:
+def test_list_documents_without_text(client: TestClient) -> None:
     body = client.get("/api/documents").json()
     assert body["total"] == 2
     assert [d["file"] for d in body["data"]] == [FILE_A, FILE_B]
@@ -18,7 +20,7 @@ def test_list_documents_without_text(client) -> None:
     assert client.get("/api/documents", params={"limit": 1, "offset": 1}).json()["data"][0]["file"] == FILE_B
 
 
-def test_document_text_with_the_spans_of_its_facts(client) -> None:
+def test_document_text_with_the_spans_of_its_facts(client: TestClient) -> None:
     body = client.get(f"/api/documents/{FILE_A}/text").json()
     assert body["text"] == TEXT_A
     assert body["document"]["id"] == f"doc:{FILE_A}"
@@ -32,13 +34,13 @@ def test_document_text_with_the_spans_of_its_facts(client) -> None:
     assert by_id["facts"] == body["facts"]
 
 
-def test_shared_fact_shows_only_this_documents_quote(client) -> None:
+def test_shared_fact_shows_only_this_documents_quote(client: TestClient) -> None:
     body = client.get(f"/api/documents/{FILE_B}").json()
     (part_of,) = [f for f in body["facts"] if f["type"] == "PART_OF"]
     assert [ev["doc"] for ev in part_of["evidence"]] == [FILE_B]
 
 
-def test_unknown_document_is_404(client) -> None:
+def test_unknown_document_is_404(client: TestClient) -> None:
     for response in (
         client.get("/api/documents/doc:none.txt"),
         client.get("/api/documents/none.txt/text"),
@@ -48,13 +50,13 @@ def test_unknown_document_is_404(client) -> None:
         assert response.json()["error"]["code"] == "not_found"
 
 
-def test_export_leaves_the_text_out(client) -> None:
+def test_export_leaves_the_text_out(client: TestClient) -> None:
     nodes = client.get("/api/export").json()["nodes"]
     documents = [n for n in nodes if n["label"] == "Document"]
     assert len(documents) == 2 and all("text" not in n for n in documents)
 
 
-def test_delete_needs_the_key(writable) -> None:
+def test_delete_needs_the_key(writable: Writable) -> None:
     test_client, _ = writable
     for headers in ({}, {"X-API-Key": "wrong"}):
         response = test_client.delete(f"/api/documents/{FILE_A}", headers=headers)
@@ -63,7 +65,7 @@ def test_delete_needs_the_key(writable) -> None:
     assert test_client.get(f"/api/documents/{FILE_A}").status_code == 200
 
 
-def test_delete_retracts_only_what_the_document_alone_supported(writable) -> None:
+def test_delete_retracts_only_what_the_document_alone_supported(writable: Writable) -> None:
     test_client, _ = writable
     response = test_client.delete(f"/api/documents/doc:{FILE_A}", headers=KEY)
     assert response.status_code == 200
@@ -78,7 +80,7 @@ def test_delete_retracts_only_what_the_document_alone_supported(writable) -> Non
     assert test_client.get("/api/commitments").json()["total"] == 1
 
 
-def test_upload_needs_the_key_and_ingests(writable, tmp_path) -> None:
+def test_upload_needs_the_key_and_ingests(writable: Writable) -> None:
     test_client, store = writable
     files = {
         "file": ("c_new.txt", "2024年南昌县卫生健康工作总结\n全县卫生工作稳步推进。\n".encode(), "text/plain")
@@ -93,7 +95,7 @@ def test_upload_needs_the_key_and_ingests(writable, tmp_path) -> None:
     assert again.json()["status"] == "unchanged"
 
 
-def test_upload_refuses_what_it_cannot_read(writable) -> None:
+def test_upload_refuses_what_it_cannot_read(writable: Writable) -> None:
     test_client, _ = writable
     bad = {"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}
     response = test_client.post("/api/documents", files=bad, headers=KEY)
@@ -102,7 +104,7 @@ def test_upload_refuses_what_it_cannot_read(writable) -> None:
     assert test_client.get("/api/documents").json()["total"] == 2
 
 
-def test_ids_and_metrics_holding_a_slash_are_reachable(writable) -> None:
+def test_ids_and_metrics_holding_a_slash_are_reachable(writable: Writable) -> None:
     test_client, store = writable
     text = "推进医疗/医保联动改革，每千人口/床位数达到6张。"
     quote = "每千人口/床位数达到6张。"

@@ -1,9 +1,11 @@
 """Entity search, one entity with its edges, and its neighbourhood subgraph."""
 
+from fastapi.testclient import TestClient
+
 from tests.api.facts import FILE_A, FILE_B
 
 
-def test_search_finds_substrings_of_names_and_aliases(client) -> None:
+def test_search_finds_substrings_of_names_and_aliases(client: TestClient) -> None:
     body = client.get("/api/entities", params={"q": "南昌"}).json()
     assert [e["name"] for e in body["data"]] == ["南昌市", "南昌市第一医院"]
     assert body["total"] == 2
@@ -13,7 +15,7 @@ def test_search_finds_substrings_of_names_and_aliases(client) -> None:
     assert hospitals["total"] == 2 and len(hospitals["data"]) == 1
 
 
-def test_entity_has_edges_grouped_by_type_with_quotes(client) -> None:
+def test_entity_has_edges_grouped_by_type_with_quotes(client: TestClient) -> None:
     body = client.get("/api/entities/region:360112").json()
     assert body["entity"]["name"] == "新建区"
     assert body["entity"]["aliases"] == ["全区"]
@@ -27,7 +29,7 @@ def test_entity_has_edges_grouped_by_type_with_quotes(client) -> None:
     assert located["direction"] == "in" and located["other"]["id"] == "hospital:新建区人民医院"
 
 
-def test_unknown_entity_is_404(client) -> None:
+def test_unknown_entity_is_404(client: TestClient) -> None:
     for url in ("/api/entities/region:000000", "/api/entities/region:000000/neighbors"):
         response = client.get(url)
         assert response.status_code == 404
@@ -36,7 +38,7 @@ def test_unknown_entity_is_404(client) -> None:
         }
 
 
-def test_neighbors_depth_one_and_two(client) -> None:
+def test_neighbors_depth_one_and_two(client: TestClient) -> None:
     one = client.get("/api/entities/person:闻大翔/neighbors").json()
     assert {n["id"] for n in one["nodes"]} == {"person:闻大翔", "org:上海市卫生健康委员会"}
     assert one["edges"] == [
@@ -56,7 +58,7 @@ def test_neighbors_depth_one_and_two(client) -> None:
     assert two["truncated"] is False
 
 
-def test_neighbors_filtered_by_type(client) -> None:
+def test_neighbors_filtered_by_type(client: TestClient) -> None:
     body = client.get(
         "/api/entities/region:360112/neighbors", params={"depth": 3, "types": "PART_OF,LOCATED_IN"}
     ).json()
@@ -66,12 +68,12 @@ def test_neighbors_filtered_by_type(client) -> None:
     }  # fmt: skip
 
 
-def test_neighbors_limit_marks_truncation(client) -> None:
+def test_neighbors_limit_marks_truncation(client: TestClient) -> None:
     body = client.get("/api/entities/region:360112/neighbors", params={"depth": 2, "limit": 2}).json()
     assert len(body["edges"]) == 2 and body["truncated"] is True
 
 
-def test_neighbors_bad_depth_or_type_is_422(client) -> None:
+def test_neighbors_bad_depth_or_type_is_422(client: TestClient) -> None:
     for params in ({"depth": 4}, {"depth": 0}, {"types": "LIKES"}):
         response = client.get("/api/entities/region:360112/neighbors", params=params)
         assert response.status_code == 422, params

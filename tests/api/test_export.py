@@ -5,11 +5,12 @@ import io
 import zipfile
 
 import networkx as nx
+from fastapi.testclient import TestClient
 
 US = "\x1f"  # the CSV files' array delimiter (import.sh passes --array-delimiter=U+001F)
 
 
-def test_json_export_has_every_node_and_edge(client) -> None:
+def test_json_export_has_every_node_and_edge(client: TestClient) -> None:
     body = client.get("/api/export").json()
     assert len(body["nodes"]) == 15  # 13 entities of the two reports, 2 documents
     assert len(body["edges"]) == 12  # PART_OF is shared, so one edge with two quotes
@@ -17,7 +18,7 @@ def test_json_export_has_every_node_and_edge(client) -> None:
     assert sorted(ev["doc"] for ev in part_of["evidence"]) == ["a_xinjian.txt", "b_shanghai.txt"]
 
 
-def test_graphml_export_parses_with_networkx(client) -> None:
+def test_graphml_export_parses_with_networkx(client: TestClient) -> None:
     response = client.get("/api/export", params={"format": "graphml"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/graphml+xml")
@@ -27,7 +28,7 @@ def test_graphml_export_parses_with_networkx(client) -> None:
     assert graph.has_edge("person:闻大翔", "org:上海市卫生健康委员会")
 
 
-def test_csv_export_is_a_zip_neo4j_admin_reads(client) -> None:
+def test_csv_export_is_a_zip_neo4j_admin_reads(client: TestClient) -> None:
     response = client.get("/api/export", params={"format": "csv"})
     assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
@@ -49,6 +50,6 @@ def test_csv_export_is_a_zip_neo4j_admin_reads(client) -> None:
     assert "--array-delimiter=U+001F" in archive.read("import.sh").decode()
 
 
-def test_unknown_format_is_422(client) -> None:
+def test_unknown_format_is_422(client: TestClient) -> None:
     response = client.get("/api/export", params={"format": "xlsx"})
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_parameter"

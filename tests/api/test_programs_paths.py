@@ -1,7 +1,9 @@
 """A program's page, and how two entities connect."""
 
+from fastapi.testclient import TestClient
 
-def test_program_lists_implementers_targets_partners_and_documents(client) -> None:
+
+def test_program_lists_implementers_targets_partners_and_documents(client: TestClient) -> None:
     body = client.get("/api/programs/program:紧密型医共体").json()
     assert body["program"]["name"] == "紧密型医共体建设"
     (implementer,) = body["implementers"]
@@ -27,12 +29,12 @@ def test_program_lists_implementers_targets_partners_and_documents(client) -> No
     ]
 
 
-def test_unknown_program_is_404(client) -> None:
+def test_unknown_program_is_404(client: TestClient) -> None:
     assert client.get("/api/programs/program:无").status_code == 404
     assert client.get("/api/programs/region:360112").json()["error"]["code"] == "not_found"
 
 
-def test_all_shortest_paths(client) -> None:
+def test_all_shortest_paths(client: TestClient) -> None:
     body = client.get("/api/paths", params={"from": "hospital:南昌市第一医院", "to": "region:360112"}).json()
     assert body["hops"] == 2
     routes = sorted([n["id"] for n in path["nodes"]] for path in body["data"])
@@ -45,7 +47,7 @@ def test_all_shortest_paths(client) -> None:
         assert all(edge["evidence"] and edge["evidence"][0]["quote"] for edge in path["edges"])
 
 
-def test_paths_by_name_with_directions_kept(client) -> None:
+def test_paths_by_name_with_directions_kept(client: TestClient) -> None:
     body = client.get("/api/paths", params={"from": "闻大翔", "to": "上海市"}).json()
     assert body["source"]["id"] == "person:闻大翔" and body["target"]["id"] == "region:310000"
     assert body["hops"] == 2
@@ -56,12 +58,12 @@ def test_paths_by_name_with_directions_kept(client) -> None:
     ]
 
 
-def test_no_path_within_the_hop_limit(client) -> None:
+def test_no_path_within_the_hop_limit(client: TestClient) -> None:
     body = client.get("/api/paths", params={"from": "闻大翔", "to": "新建区", "max_hops": 3}).json()
     assert body["hops"] is None and body["data"] == []
 
 
-def test_path_errors(client) -> None:
+def test_path_errors(client: TestClient) -> None:
     assert client.get("/api/paths", params={"from": "闻大翔", "to": "无名氏"}).status_code == 404
     same = client.get("/api/paths", params={"from": "新建区", "to": "region:360112"})
     assert same.status_code == 400 and same.json()["error"]["code"] == "bad_request"

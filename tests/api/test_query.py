@@ -1,5 +1,7 @@
 """POST /api/query through HTTP: reads run (capped), every write attempt is refused with 400."""
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -34,21 +36,21 @@ WRITE_ATTEMPTS = [
 
 
 @pytest.mark.parametrize("cypher", WRITE_ATTEMPTS)
-def test_writes_are_refused(client, cypher: str) -> None:
+def test_writes_are_refused(client: TestClient, cypher: str) -> None:
     response = client.post("/api/query", json={"cypher": cypher})
     assert response.status_code == 400, cypher
     assert response.json()["error"]["code"] == "query_refused"
     assert client.get("/api/entities", params={"q": "x", "label": "Region"}).json()["total"] == 0
 
 
-def test_graph_is_untouched_after_the_attempts(client) -> None:
+def test_graph_is_untouched_after_the_attempts(client: TestClient) -> None:
     for cypher in WRITE_ATTEMPTS:
         client.post("/api/query", json={"cypher": cypher})
     assert client.get("/api/documents").json()["total"] == 2
     assert client.get("/api/export").json()["nodes"][0]["id"] != "x"
 
 
-def test_a_read_with_parameters(client) -> None:
+def test_a_read_with_parameters(client: TestClient) -> None:
     body = client.post(
         "/api/query",
         json={
@@ -73,26 +75,26 @@ def test_a_read_with_parameters(client) -> None:
         "CALL db.labels() YIELD label RETURN label AS word LIMIT 1",
     ],
 )
-def test_reads_that_mention_write_words_are_allowed(client, cypher: str) -> None:
+def test_reads_that_mention_write_words_are_allowed(client: TestClient, cypher: str) -> None:
     response = client.post("/api/query", json={"cypher": cypher})
     assert response.status_code == 200, response.json()
     assert response.json()["columns"] == ["word"]
 
 
-def test_rows_are_capped(client) -> None:
+def test_rows_are_capped(client: TestClient) -> None:
     body = client.post("/api/query", json={"cypher": "UNWIND range(1, 20) AS i RETURN i"}).json()
     assert body["count"] == 5 and body["truncated"] is True
     assert [row["i"] for row in body["rows"]] == [1, 2, 3, 4, 5]
 
 
-def test_engine_errors_are_400(client) -> None:
+def test_engine_errors_are_400(client: TestClient) -> None:
     response = client.post("/api/query", json={"cypher": "MATCH (n RETURN n"})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "query_rejected"
     assert client.post("/api/query", json={"params": {}}).status_code == 422
 
 
-def test_slow_queries_time_out_with_400(data_dir, client) -> None:
+def test_slow_queries_time_out_with_400(data_dir: Path, client: TestClient) -> None:
     graph = GraphSettings(url="embedded", data_dir=data_dir, graph_name="api_facts")
     with TestClient(create_app(ServiceSettings(graph=graph, query_timeout_ms=50))) as slow:
         cypher = "UNWIND range(1, 3000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i) AS c"

@@ -10,7 +10,7 @@ XINJIAN_REPORT = "001_b1280b1a44e49c58.txt"
 
 
 def test_region_scope_reaches_subregions_and_located_entities(store: GraphStore) -> None:
-    (scope,) = store.backend.read("region_scope", {"region": "南昌市"})
+    (scope,) = store.backend.read("region_scope", {"region_id": "region:360100"})
     assert {"region:360100", "region:360112"} <= set(scope["regions"])
     edges = store.export()["edges"]
     located = {e["source"] for e in edges if e["type"] == "LOCATED_IN" and e["target"] in scope["regions"]}
@@ -61,8 +61,11 @@ def test_document_text_search_and_facts(store: GraphStore) -> None:
 
 
 def test_program_queries_and_entity_resolution(store: GraphStore) -> None:
-    (resolved,) = store.backend.read("resolve_entity", {"ref": "闻大翔"})
+    (resolved,) = store.backend.read("resolve_entity", {"ref": "闻大翔", "label": None})
     assert resolved["node"]["label"] == "Official"
+    (city,) = store.backend.read("resolve_entity", {"ref": "南昌", "label": "Region"})
+    assert city["node"]["id"] == "region:360100"
+    assert store.backend.read("resolve_entity", {"ref": "闻大翔", "label": "Region"}) == []
     edges = store.export()["edges"]
     partnering = {end for e in edges if e["type"] == "PARTNERS_WITH" for end in (e["source"], e["target"])}
     program_id = min(e["target"] for e in edges if e["type"] == "IMPLEMENTS" and e["source"] in partnering)

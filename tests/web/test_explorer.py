@@ -7,8 +7,14 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.conftest import LiveServer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -27,7 +33,7 @@ def _chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = _chromium()
     with sync_api.sync_playwright() as playwright:
@@ -37,7 +43,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture()
-def page(browser, live_api) -> Iterator[object]:
+def page(browser: Browser, live_api: LiveServer) -> Iterator[Page]:
     context = browser.new_context()
     opened = context.new_page()
     errors: list[str] = []
@@ -48,7 +54,7 @@ def page(browser, live_api) -> Iterator[object]:
     assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
-def test_search_open_entity_read_quote_and_see_its_graph(page) -> None:
+def test_search_open_entity_read_quote_and_see_its_graph(page: Page) -> None:
     page.fill("#q", "新建区")
     page.press("#q", "Enter")
     result = page.locator("#results li[data-id='region:360112']")
@@ -68,7 +74,7 @@ def test_search_open_entity_read_quote_and_see_its_graph(page) -> None:
     assert page.locator("#graph circle.center").get_attribute("data-id") == "region:360112"
 
 
-def test_clicking_a_graph_node_opens_it(page) -> None:
+def test_clicking_a_graph_node_opens_it(page: Page) -> None:
     page.fill("#q", "新建区")
     page.press("#q", "Enter")
     page.locator("#results li[data-id='region:360112']").click()
@@ -79,7 +85,7 @@ def test_clicking_a_graph_node_opens_it(page) -> None:
     page.wait_for_function(f"document.querySelector('#entity-id').textContent === {other_id!r}")
 
 
-def test_commitments_table_filters_and_shows_quotes(page) -> None:
+def test_commitments_table_filters_and_shows_quotes(page: Page) -> None:
     page.fill("#f-metric", "家庭医生")
     page.click("#commitment-filters button")
     page.wait_for_function(
@@ -90,7 +96,7 @@ def test_commitments_table_filters_and_shows_quotes(page) -> None:
     assert len(first.locator(".quote-cell").inner_text()) > 5
 
 
-def test_a_quote_opens_its_document_with_the_span_marked(page) -> None:
+def test_a_quote_opens_its_document_with_the_span_marked(page: Page) -> None:
     page.fill("#q", "新建区")
     page.press("#q", "Enter")
     page.locator("#results li[data-id='region:360112']").click()
@@ -104,7 +110,7 @@ def test_a_quote_opens_its_document_with_the_span_marked(page) -> None:
     assert page.locator("#document-panel").is_visible()
 
 
-def test_search_lists_text_hits_with_the_match_marked(page) -> None:
+def test_search_lists_text_hits_with_the_match_marked(page: Page) -> None:
     page.fill("#q", "南昌")
     page.press("#q", "Enter")
     hit = page.locator("#hits li").first
