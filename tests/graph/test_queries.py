@@ -58,3 +58,12 @@ def test_no_query_is_built_in_python() -> None:
         if clause.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_engine_files_only_override_shared_queries() -> None:
+    """The code calls the same names on every engine: a dialect file replaces, never adds."""
+    shared = {q.name for path in CYPHER_DIR.glob("*.cypher") for q in parse_query_file(path)}
+    for engine in ("falkordb", "neo4j"):
+        own = {q.name for path in (CYPHER_DIR / engine).glob("*.cypher") for q in parse_query_file(path)}
+        assert own <= shared, f"{engine} defines queries the shared files lack: {sorted(own - shared)}"
+        assert set(QueryCatalog(engine).names()) == shared
