@@ -125,6 +125,13 @@ GENERIC_PREFIXES = words(
 )
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
+# 首都医科大学附属…医院: a university's affiliated hospital, whose name the university opens.
+# The school's own name must stand before its kind (广西医科大学: 广西 is no place before it).
+AFFILIATED = re.compile(
+    r"^(?P<own>[\u4e00-\u9fff]{2,8}?)(?:医科|中医药|中医|药科|科技|医药)?(?:大学|医学院)"
+    r"(?:第[一二三四五六七八九十]+)?附属"
+)
+SCHOOL_KINDS = ("医科", "中医药", "中医", "药科", "科技", "医药", "医")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
 ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
 PLURAL_BODY = re.compile(r"^(?:各|每个|诸|全省各|全市各|所有)")
@@ -370,9 +377,22 @@ class OrganizationRecognizer:
         leading = next((m for m in regions if m.start == start and m.end < end), None)
         if leading:
             # 某市某县总医院: the last of the places that open the name is where it is.
-            while nxt := next((m for m in regions if m.start == leading.end and m.end < end), None):
-                leading = nxt
-            div = self.resolver.resolve(leading.candidates)
+            chain = [leading]
+            while nxt := next((m for m in regions if m.start == chain[-1].end and m.end < end), None):
+                chain.append(nxt)
+            for k, place in enumerate(chain):
+                rest = surface[place.end - start :]
+                school = AFFILIATED.match(rest)
+                own = school.group("own") if school else ""
+                if own and own not in SCHOOL_KINDS and rest.endswith(tuple(HOSPITAL_SUFFIXES)):
+                    # 北京市首都医科大学附属北京朝阳医院: the place locates the hospital, the
+                    # university opens its name (江西省南昌大学…: 南昌 is the university's).
+                    div = self.resolver.resolve(place.candidates)
+                    if div is None:
+                        return None, None, []
+                    university = self._university_place(rest)
+                    return rest, university if k == 0 and university else div, [surface]
+            div = self.resolver.resolve(chain[-1].candidates)
             return (surface, div, []) if div else (None, None, [])
         relative = RELATIVE_PREFIX.match(surface)
         if relative:

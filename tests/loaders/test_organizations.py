@@ -116,3 +116,15 @@ def test_a_former_body_is_not_a_current_one() -> None:
 def test_many_bodies_named_together_are_no_one_body() -> None:
     assert [m.name for m in _find("各县区卫生健康局局长参加会议", "450200")] == []
     assert [m.name for m in _find("县卫生健康局局长参加会议", "450225")] == ["融水苗族自治县卫生健康局"]
+
+
+def test_a_place_before_a_university_hospital_locates_it_without_joining_its_name() -> None:
+    found = _find("天津市天津医科大学附属肿瘤医院派驻专家", None)
+    assert [(m.name, m.region.name) for m in found] == [("天津医科大学附属肿瘤医院", "天津市")]
+    assert found[0].aliases == ["天津市天津医科大学附属肿瘤医院"]
+    found = _find("湖北省武汉大学附属人民医院派驻专家", None)
+    assert [(m.name, m.region.name) for m in found] == [("武汉大学附属人民医院", "武汉市")]
+    # Near miss: a place before an ordinary hospital stays in its name.
+    assert [m.name for m in _find("天津市第一中心医院派驻专家", None)] == ["天津市第一中心医院"]
+    # Near miss: the place is the school's own name (广西医科大学), so it stays.
+    assert [m.name for m in _find("广西医科大学第一附属医院派驻专家", None)] == ["广西医科大学第一附属医院"]
