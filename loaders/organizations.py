@@ -427,6 +427,32 @@ class OrganizationRecognizer:
         return self.resolver.resolve(candidates) if candidates else None
 
 
+def short_forms_of_affiliated(mentions: list[OrgMention], known: list[str]) -> list[OrgMention]:
+    """首都医科大学附属北京朝阳医院 … 北京朝阳医院: a hospital whose whole name ends exactly one
+    university-affiliated hospital the document named before is that hospital, by its short name.
+    `known` gathers the document's affiliated names as sentences are read."""
+    for m in mentions:
+        if m.label != "Hospital":
+            continue
+        longer = [
+            name
+            for name in known
+            if name != m.name and name.endswith(m.name) and _is_affiliation(name[: -len(m.name)])
+        ]
+        if len(longer) == 1 and len(m.name) >= 4:
+            if m.name not in m.aliases:
+                m.aliases.append(m.name)
+            m.name = longer[0]
+        elif AFFILIATED.match(m.name) and m.name not in known:
+            known.append(m.name)
+    return mentions
+
+
+def _is_affiliation(prefix: str) -> bool:
+    school = AFFILIATED.fullmatch(prefix)
+    return bool(school) and school.group("own") not in SCHOOL_KINDS
+
+
 def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:
     """Drop a mention lying inside a longer one (某某大学 inside 某某大学附属医院)."""
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -128,3 +128,13 @@ def test_a_place_before_a_university_hospital_locates_it_without_joining_its_nam
     assert [m.name for m in _find("天津市第一中心医院派驻专家", None)] == ["天津市第一中心医院"]
     # Near miss: the place is the school's own name (广西医科大学), so it stays.
     assert [m.name for m in _find("广西医科大学第一附属医院派驻专家", None)] == ["广西医科大学第一附属医院"]
+
+
+def test_a_short_name_ending_one_affiliated_hospital_is_that_hospital() -> None:
+    from loaders.organizations import short_forms_of_affiliated
+
+    known: list[str] = []
+    short_forms_of_affiliated(_find("首都医科大学附属北京天坛医院派驻专家", None), known)
+    later = short_forms_of_affiliated(_find("北京天坛医院派驻专家，北京胸科医院接收进修", None), known)
+    assert [m.name for m in later] == ["首都医科大学附属北京天坛医院", "北京胸科医院"]
+    assert later[0].aliases[-1] == "北京天坛医院"
