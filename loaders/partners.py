@@ -164,9 +164,16 @@ def _members(clean: str, ordered: list[Party]) -> list[tuple[str, str]]:
             # 县人民医院医共体包括甲镇卫生院、乙街道社区卫生服务中心: the members it lists
             after = [p for p in bodies if p.start > lead.end]
             return [(lead.id, p.id) for p in _listed_after(clean, after)] if after else []
-    cue_clauses = [(b, e) for b, e in clause_spans(clean) if any(w in clean[b:e] for w in MEMBERSHIP_WORDS)]
+    spans = clause_spans(clean)
+    cue_clauses = [(b, e) for b, e in spans if any(w in clean[b:e] for w in MEMBERSHIP_WORDS)]
     if not cue_clauses:
         return []
+    # 甲医院牵头，联合乙、丙组建医共体: the clause after a bare 牵头 lists the members it forms with.
+    for k, (b, e) in enumerate(spans[:-1]):
+        if (b, e) in cue_clauses and clean[b:e].rstrip("，,").endswith("牵头"):
+            nb, ne = spans[k + 1]
+            if any(w in clean[nb:ne] for w in GROUP_ENDINGS) and (nb, ne) not in cue_clauses:
+                cue_clauses.append((nb, ne))
     groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]
     in_cues = [p for p in bodies if p not in groups and any(b <= p.start < e for b, e in cue_clauses)]
     if groups:

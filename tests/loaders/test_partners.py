@@ -151,3 +151,14 @@ def test_members_listed_without_a_lead_pair_no_two_of_them() -> None:
     text = "甲县人民医院和乙市中心医院签订合作协议。"
     parties = [_party(text, "甲县人民医院", "hospital:a"), _party(text, "乙市中心医院", "hospital:b")]
     assert partner_pairs(text, parties, None) == [("hospital:a", "hospital:b")]
+
+
+def test_a_bare_lead_clause_takes_the_members_of_the_next_forming_clause() -> None:
+    text = "甲县人民医院牵头，联合甲县中医院、甲县妇幼保健院组建医共体。"
+    names = ["甲县人民医院", "甲县中医院", "甲县妇幼保健院"]
+    parties = [_party(text, n, f"hospital:{i}") for i, n in enumerate(names)]
+    assert partner_pairs(text, parties, None) == [("hospital:1", "hospital:0"), ("hospital:2", "hospital:0")]
+    # Near miss: the next clause forms no group, so its body is no member.
+    text = "甲县人民医院牵头，甲县中医院负责质控，推进医共体建设。"
+    parties = [_party(text, n, f"hospital:{i}") for i, n in enumerate(names[:2])]
+    assert partner_pairs(text, parties, None) == []
