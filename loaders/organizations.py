@@ -325,8 +325,8 @@ class OrganizationRecognizer:
             return None
         if FORMER_BODY.match(surface):
             return None  # 原县卫生局: a body that no longer exists under that name
-        if PLURAL_BODY.match(surface):
-            return None  # 各县区卫生健康局, 全省各级医院: many bodies, no one of them
+        if PLURAL_BODY.match(surface) and not any(m.start == start for m in regions):
+            return None  # 各县区卫生健康局, 全省各级医院: many bodies (诸城市…, 各 opening a place, is one)
         if len(surface) <= len(suffix) and not (subject and surface in PLACE_DEPENDENT_CORES):
             return None
         name, region, aliases = self._resolve(surface, start, end, regions, subject)

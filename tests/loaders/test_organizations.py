@@ -138,3 +138,10 @@ def test_a_short_name_ending_one_affiliated_hospital_is_that_hospital() -> None:
     later = short_forms_of_affiliated(_find("北京天坛医院派驻专家，北京胸科医院接收进修", None), known)
     assert [m.name for m in later] == ["首都医科大学附属北京天坛医院", "北京胸科医院"]
     assert later[0].aliases[-1] == "北京天坛医院"
+
+
+def test_a_place_opening_with_a_plural_word_is_still_one_body() -> None:
+    # 诸 opens 诸城市 and 诸暨市 as it opens 诸医院 (many hospitals).
+    assert [m.name for m in _find("诸城市人民医院派驻专家", None)] == ["诸城市人民医院"]
+    assert [m.name for m in _find("诸暨市中医医院派驻专家", None)] == ["诸暨市中医医院"]
+    assert _find("各县区卫生健康局要落实责任", None) == []
