@@ -352,7 +352,16 @@ class OrganizationRecognizer:
             return None
         if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None
-        if region is not None and (core in KIND_WORDS or len(core) < 2 or core.startswith(GENERIC_PREFIXES)):
+        # 晋江市医院, 某某县医院: a place written out in full before 医院 names its one hospital;
+        # 县医院 alone, or after a province, stays the kind.
+        own_hospital = (
+            core == "医院" and surface == name and region is not None and region.level in ("county", "city")
+        )
+        if (
+            region is not None
+            and not own_hospital
+            and (core in KIND_WORDS or len(core) < 2 or core.startswith(GENERIC_PREFIXES))
+        ):
             return None
         if formed and region is None:
             # Formed here, so located here; the place joins the name so that every county's

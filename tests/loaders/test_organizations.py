@@ -145,3 +145,10 @@ def test_a_place_opening_with_a_plural_word_is_still_one_body() -> None:
     assert [m.name for m in _find("诸城市人民医院派驻专家", None)] == ["诸城市人民医院"]
     assert [m.name for m in _find("诸暨市中医医院派驻专家", None)] == ["诸暨市中医医院"]
     assert _find("各县区卫生健康局要落实责任", None) == []
+
+
+def test_a_place_written_out_before_yiyuan_names_its_one_hospital() -> None:
+    found = _find("石狮市医院派驻专家", None)
+    assert [(m.name, m.region.name) for m in found] == [("石狮市医院", "石狮市")]
+    # Near miss: the relative 县医院 alone is the kind of hospital, not one.
+    assert _find("推进县医院综合能力提升", "360121") == []
