@@ -199,7 +199,7 @@ def _left_edge(
         head = clean[:pos]
         if re.search(r"\d[家个所座项年]$", head):
             break
-        if head.endswith("医院") and pos not in region_starts:
+        if head.endswith(("医院", "保健院", "卫生院", "服务中心")) and pos not in region_starts:
             break  # a complete name ends here; only a branch named by place (…医院贵州医院) continues one
         if any(
             head.endswith(w) and pos - len(w) in token_starts and pos in token_ends

@@ -152,3 +152,8 @@ def test_a_place_written_out_before_yiyuan_names_its_one_hospital() -> None:
     assert [(m.name, m.region.name) for m in found] == [("石狮市医院", "石狮市")]
     # Near miss: the relative 县医院 alone is the kind of hospital, not one.
     assert _find("推进县医院综合能力提升", "360121") == []
+
+
+def test_a_group_name_does_not_reach_back_over_a_finished_body() -> None:
+    found = _find("新建区人民医院和新建区妇幼保健院组成医共体", "360112")
+    assert [m.name for m in found] == ["新建区人民医院", "新建区妇幼保健院"]
