@@ -125,11 +125,11 @@ GENERIC_PREFIXES = words(
 )
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
-# 首都医科大学附属…医院: a university's affiliated hospital, whose name the university opens.
+# 首都医科大学附属…医院, 四川大学华西医院: a university's hospital, whose name the university opens.
 # The school's own name must stand before its kind (广西医科大学: 广西 is no place before it).
 AFFILIATED = re.compile(
     r"^(?P<own>[\u4e00-\u9fff]{2,8}?)(?:医科|中医药|中医|药科|科技|医药)?(?:大学|医学院)"
-    r"(?:第[一二三四五六七八九十]+)?附属"
+    r"(?:(?:第[一二三四五六七八九十]+)?附属)?"
 )
 SCHOOL_KINDS = ("医科", "中医药", "中医", "药科", "科技", "医药", "医")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.

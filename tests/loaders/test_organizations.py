@@ -157,3 +157,15 @@ def test_a_place_written_out_before_yiyuan_names_its_one_hospital() -> None:
 def test_a_group_name_does_not_reach_back_over_a_finished_body() -> None:
     found = _find("新建区人民医院和新建区妇幼保健院组成医共体", "360112")
     assert [m.name for m in found] == ["新建区人民医院", "新建区妇幼保健院"]
+
+
+def test_a_university_hospital_without_fushu_is_opened_by_the_university_too() -> None:
+    from loaders.organizations import short_forms_of_affiliated
+
+    known: list[str] = []
+    found = short_forms_of_affiliated(_find("四川省四川大学华西医院派驻专家", None), known)
+    assert [(m.name, m.region.name) for m in found] == [("四川大学华西医院", "四川省")]
+    later = short_forms_of_affiliated(_find("华西医院派驻专家", None), known)
+    assert [m.name for m in later] == ["四川大学华西医院"]
+    # Near miss: a university's name alone before 医院 is not a place to strip.
+    assert [m.name for m in _find("北京市大学生医院派驻专家", None)] == ["北京市大学生医院"]
