@@ -125,6 +125,13 @@ GENERIC_PREFIXES = words(
 )
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
+# 首都医科大学附属…医院, 四川大学华西医院: a university's hospital, whose name the university opens.
+# The school's own name must stand before its kind (广西医科大学: 广西 is no place before it).
+AFFILIATED = re.compile(
+    r"^(?P<own>[\u4e00-\u9fff]{2,8}?)(?:医科|中医药|中医|药科|科技|医药)?(?:大学|医学院)"
+    r"(?:(?:第[一二三四五六七八九十]+)?附属)?"
+)
+SCHOOL_KINDS = ("医科", "中医药", "中医", "药科", "科技", "医药", "医")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
 ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
 PLURAL_BODY = re.compile(r"^(?:各|每个|诸|全省各|全市各|所有)")
@@ -192,7 +199,7 @@ def _left_edge(
         head = clean[:pos]
         if re.search(r"\d[家个所座项年]$", head):
             break
-        if head.endswith("医院") and pos not in region_starts:
+        if head.endswith(("医院", "保健院", "卫生院", "服务中心")) and pos not in region_starts:
             break  # a complete name ends here; only a branch named by place (…医院贵州医院) continues one
         if any(
             head.endswith(w) and pos - len(w) in token_starts and pos in token_ends
@@ -318,8 +325,8 @@ class OrganizationRecognizer:
             return None
         if FORMER_BODY.match(surface):
             return None  # 原县卫生局: a body that no longer exists under that name
-        if PLURAL_BODY.match(surface):
-            return None  # 各县区卫生健康局, 全省各级医院: many bodies, no one of them
+        if PLURAL_BODY.match(surface) and not any(m.start == start for m in regions):
+            return None  # 各县区卫生健康局, 全省各级医院: many bodies (诸城市…, 各 opening a place, is one)
         if len(surface) <= len(suffix) and not (subject and surface in PLACE_DEPENDENT_CORES):
             return None
         name, region, aliases = self._resolve(surface, start, end, regions, subject)
@@ -345,7 +352,16 @@ class OrganizationRecognizer:
             return None
         if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
             return None
-        if region is not None and (core in KIND_WORDS or len(core) < 2 or core.startswith(GENERIC_PREFIXES)):
+        # 晋江市医院, 某某县医院: a place written out in full before 医院 names its one hospital;
+        # 县医院 alone, or after a province, stays the kind.
+        own_hospital = (
+            core == "医院" and surface == name and region is not None and region.level in ("county", "city")
+        )
+        if (
+            region is not None
+            and not own_hospital
+            and (core in KIND_WORDS or len(core) < 2 or core.startswith(GENERIC_PREFIXES))
+        ):
             return None
         if formed and region is None:
             # Formed here, so located here; the place joins the name so that every county's
@@ -370,9 +386,22 @@ class OrganizationRecognizer:
         leading = next((m for m in regions if m.start == start and m.end < end), None)
         if leading:
             # 某市某县总医院: the last of the places that open the name is where it is.
-            while nxt := next((m for m in regions if m.start == leading.end and m.end < end), None):
-                leading = nxt
-            div = self.resolver.resolve(leading.candidates)
+            chain = [leading]
+            while nxt := next((m for m in regions if m.start == chain[-1].end and m.end < end), None):
+                chain.append(nxt)
+            for k, place in enumerate(chain):
+                rest = surface[place.end - start :]
+                school = AFFILIATED.match(rest)
+                own = school.group("own") if school else ""
+                if own and own not in SCHOOL_KINDS and rest.endswith(tuple(HOSPITAL_SUFFIXES)):
+                    # 北京市首都医科大学附属北京朝阳医院: the place locates the hospital, the
+                    # university opens its name (江西省南昌大学…: 南昌 is the university's).
+                    div = self.resolver.resolve(place.candidates)
+                    if div is None:
+                        return None, None, []
+                    university = self._university_place(rest)
+                    return rest, university if k == 0 and university else div, [surface]
+            div = self.resolver.resolve(chain[-1].candidates)
             return (surface, div, []) if div else (None, None, [])
         relative = RELATIVE_PREFIX.match(surface)
         if relative:
@@ -405,6 +434,32 @@ class OrganizationRecognizer:
             return None
         candidates = division_index().candidates(school.group(1))
         return self.resolver.resolve(candidates) if candidates else None
+
+
+def short_forms_of_affiliated(mentions: list[OrgMention], known: list[str]) -> list[OrgMention]:
+    """首都医科大学附属北京朝阳医院 … 北京朝阳医院: a hospital whose whole name ends exactly one
+    university-affiliated hospital the document named before is that hospital, by its short name.
+    `known` gathers the document's affiliated names as sentences are read."""
+    for m in mentions:
+        if m.label != "Hospital":
+            continue
+        longer = [
+            name
+            for name in known
+            if name != m.name and name.endswith(m.name) and _is_affiliation(name[: -len(m.name)])
+        ]
+        if len(longer) == 1 and len(m.name) >= 4:
+            if m.name not in m.aliases:
+                m.aliases.append(m.name)
+            m.name = longer[0]
+        elif AFFILIATED.match(m.name) and m.name not in known:
+            known.append(m.name)
+    return mentions
+
+
+def _is_affiliation(prefix: str) -> bool:
+    school = AFFILIATED.fullmatch(prefix)
+    return bool(school) and school.group("own") not in SCHOOL_KINDS
 
 
 def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:

@@ -55,10 +55,11 @@ def _clause_after(clean: str, pos: int) -> str:
 
 def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> list[tuple[str, str]]:
     """Pairs of party ids partnered by this sentence (each pair once, in text order)."""
-    if not any(word in clean for word in PARTNERSHIP_WORDS):
-        return []
     ordered = sorted(parties, key=lambda p: p.start)
-    pairs = _joined(clean, ordered, actor_id)
+    roles = _output_and_host(clean, ordered)
+    if not any(word in clean for word in PARTNERSHIP_WORDS):
+        return roles
+    pairs = roles + _joined(clean, ordered, actor_id)
     for left, right in zip(ordered, ordered[1:], strict=False):
         if right.id.startswith("region:") and clean[right.end : right.end + 1] not in PLACE_ENDS:
             continue  # 共建广西心血管病区域医疗中心: the place opens a name, it is not the partner
@@ -75,6 +76,25 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
     return out
 
 
+OUTPUT_ROLE = re.compile(r"(?:为|作为)输出医院")
+HOST_ROLE = re.compile(r"(?:为|作为)依托医院")
+
+
+def _output_and_host(clean: str, ordered: list[Party]) -> list[tuple[str, str]]:
+    """以X为输出医院建设…，依托Y…: the hospital named as 输出医院 and the one the same sentence
+    names as 依托医院 (or after 依托) build one centre together, across its clauses."""
+    bodies = [p for p in ordered if not p.id.startswith("region:")]
+    outputs = [p for p in bodies if OUTPUT_ROLE.match(clean, p.end)]
+    if not outputs:
+        return []
+    hosts = [
+        p
+        for p in bodies
+        if p not in outputs and (HOST_ROLE.match(clean, p.end) or clean[: p.start].endswith("依托"))
+    ]
+    return [(o.id, h.id) for o in outputs for h in hosts]
+
+
 def _joined(clean: str, ordered: list[Party], actor_id: str | None) -> list[tuple[str, str]]:
     """A与B…合作: the party before 与 (modals such as 将/已/分别 may stand between) and the one after.
     With 分别 every party of the list before it pairs with the one after (A和B分别与C签约)."""
@@ -86,6 +106,9 @@ def _joined(clean: str, ordered: list[Party], actor_id: str | None) -> list[tupl
             continue  # 加强与省卫健委的联动, 获国务院和省府表彰: no partnership word follows the pair
         if LIST_THEN_JOINER.match(clean[party.end :]):
             continue  # 甲和乙分别与丙…: 和 lists the first parties, 与 joins them to the other
+        listed = k >= 2 and clean[ordered[k - 2].end : ordered[k - 1].start] == "、"
+        if clean[party.start - 1] in "和及" and listed:
+            continue  # 甲、乙和丙组成医共体: 和 ends a list of members, it pairs no two of them
         joiner = party.start - 1
         left_text = clean[:joiner]
         modal = MODALS_BEFORE_JOINER.search(left_text)
@@ -141,9 +164,16 @@ def _members(clean: str, ordered: list[Party]) -> list[tuple[str, str]]:
             # 县人民医院医共体包括甲镇卫生院、乙街道社区卫生服务中心: the members it lists
             after = [p for p in bodies if p.start > lead.end]
             return [(lead.id, p.id) for p in _listed_after(clean, after)] if after else []
-    cue_clauses = [(b, e) for b, e in clause_spans(clean) if any(w in clean[b:e] for w in MEMBERSHIP_WORDS)]
+    spans = clause_spans(clean)
+    cue_clauses = [(b, e) for b, e in spans if any(w in clean[b:e] for w in MEMBERSHIP_WORDS)]
     if not cue_clauses:
         return []
+    # 甲医院牵头，联合乙、丙组建医共体: the clause after a bare 牵头 lists the members it forms with.
+    for k, (b, e) in enumerate(spans[:-1]):
+        if (b, e) in cue_clauses and clean[b:e].rstrip("，,").endswith("牵头"):
+            nb, ne = spans[k + 1]
+            if any(w in clean[nb:ne] for w in GROUP_ENDINGS) and (nb, ne) not in cue_clauses:
+                cue_clauses.append((nb, ne))
     groups = [p for p in bodies if p.name.endswith(GROUP_ENDINGS)]
     in_cues = [p for p in bodies if p not in groups and any(b <= p.start < e for b, e in cue_clauses)]
     if groups:

@@ -36,7 +36,12 @@ from loaders.models import (
     Target,
 )
 from loaders.officials import find_officials
-from loaders.organizations import OrganizationRecognizer, OrgMention, parent_hospital_pairs
+from loaders.organizations import (
+    OrganizationRecognizer,
+    OrgMention,
+    parent_hospital_pairs,
+    short_forms_of_affiliated,
+)
 from loaders.partners import Party, partner_pairs
 from loaders.programs import ProgramRecognizer
 from loaders.regions import (
@@ -120,6 +125,7 @@ class _DocumentRun:
         self.parsed = _parse(split_sentences(text))
         self.year = year_of(text)
         self.headings = [p for p in self.parsed if _section_heading(p)]
+        self.affiliated: list[str] = []  # university-affiliated hospitals named so far
         # A round-up of several interviews has no single region of its own.
         own = None if len(self.headings) >= 2 else _choose_own_region(self.parsed, text)
         self.document = Document(
@@ -181,7 +187,7 @@ class _DocumentRun:
             clean,
         )
         towns = add_towns(graph, p, regions, self.resolver, ev)
-        orgs = place_town_bodies(orgs, towns, p)
+        orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
         org_ids = [add_body(graph, m, ev) for m in orgs]
         for town_start, town_end, town_id, _ in towns:
             for m, org_id in zip(orgs, org_ids, strict=True):

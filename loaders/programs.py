@@ -72,6 +72,21 @@ GENERIC_HEADS = frozenset(
         "防控 能力提升 临床 等级"
     )
 )
+# Nouns any program may be built around: with only evaluative words before them (高端平台建设,
+# 标志性项目, 一揽子支持政策) they name a kind of thing, not one program.
+GENERIC_CORES = words("平台 项目 政策 工程 计划 行动 活动 制度 体系 举措 载体 措施")
+# Evaluative or quantifying modifiers that tell no program apart from another.
+EVALUATIVE = tuple(
+    sorted(
+        words(
+            "高端 高层次 高水平 高质量 高标准 一流 顶尖 标志性 示范性 引领性 突破性 创新 创新型 品牌 特色 "
+            "优质 优势 精品 新型 重点 重大 重要 关键 核心 一揽子 配套 支持 扶持 激励 优惠 综合 系列 一批 "
+            "若干 多个 多项 各类 各项 一系列 新 大 好 强"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 QUOTE = re.compile(r"“([^“”]{2,30})”")
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
@@ -201,6 +216,26 @@ def _opens_phrase(clean: str, pos: int, word: str) -> bool:
     )
 
 
+def _only_evaluative(head: str) -> bool:
+    """高端平台, 标志性, 一揽子支持: evaluative words around a generic noun, nothing that names."""
+    rest = head
+    while rest.endswith(GENERIC_CORES):
+        rest = rest[: -len(next(c for c in GENERIC_CORES if rest.endswith(c)))]
+    while rest:
+        word = next((w for w in EVALUATIVE if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word) :]
+    return True
+
+
+def _names_a_place(head: str, suffix: str) -> bool:
+    """济源示范区, 某某试验区: a zone named by a place alone (its level word dropped) is that place."""
+    if division_index().candidates(head):
+        return True
+    return suffix in ("示范区", "试验区") and any(division_index().candidates(head + c) for c in "市县区")
+
+
 def _acceptable(name: str, suffix: str) -> bool:
     bare = _strip_quotes(name)
     head = bare[: -len(suffix)] if bare.endswith(suffix) else bare
@@ -221,8 +256,10 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False
     if BARE_NUMBERED.match(bare):
         return False
-    if division_index().candidates(head):
+    if _names_a_place(head, suffix):
         return False  # 某某示范区 named by a place alone is that place, not a program
+    if "“" not in name and _only_evaluative(head):
+        return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program
     if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare) and not name.startswith(
         "“"
     ):

@@ -116,3 +116,56 @@ def test_a_former_body_is_not_a_current_one() -> None:
 def test_many_bodies_named_together_are_no_one_body() -> None:
     assert [m.name for m in _find("各县区卫生健康局局长参加会议", "450200")] == []
     assert [m.name for m in _find("县卫生健康局局长参加会议", "450225")] == ["融水苗族自治县卫生健康局"]
+
+
+def test_a_place_before_a_university_hospital_locates_it_without_joining_its_name() -> None:
+    found = _find("天津市天津医科大学附属肿瘤医院派驻专家", None)
+    assert [(m.name, m.region.name) for m in found] == [("天津医科大学附属肿瘤医院", "天津市")]
+    assert found[0].aliases == ["天津市天津医科大学附属肿瘤医院"]
+    found = _find("湖北省武汉大学附属人民医院派驻专家", None)
+    assert [(m.name, m.region.name) for m in found] == [("武汉大学附属人民医院", "武汉市")]
+    # Near miss: a place before an ordinary hospital stays in its name.
+    assert [m.name for m in _find("天津市第一中心医院派驻专家", None)] == ["天津市第一中心医院"]
+    # Near miss: the place is the school's own name (广西医科大学), so it stays.
+    assert [m.name for m in _find("广西医科大学第一附属医院派驻专家", None)] == ["广西医科大学第一附属医院"]
+
+
+def test_a_short_name_ending_one_affiliated_hospital_is_that_hospital() -> None:
+    from loaders.organizations import short_forms_of_affiliated
+
+    known: list[str] = []
+    short_forms_of_affiliated(_find("首都医科大学附属北京天坛医院派驻专家", None), known)
+    later = short_forms_of_affiliated(_find("北京天坛医院派驻专家，北京胸科医院接收进修", None), known)
+    assert [m.name for m in later] == ["首都医科大学附属北京天坛医院", "北京胸科医院"]
+    assert later[0].aliases[-1] == "北京天坛医院"
+
+
+def test_a_place_opening_with_a_plural_word_is_still_one_body() -> None:
+    # 诸 opens 诸城市 and 诸暨市 as it opens 诸医院 (many hospitals).
+    assert [m.name for m in _find("诸城市人民医院派驻专家", None)] == ["诸城市人民医院"]
+    assert [m.name for m in _find("诸暨市中医医院派驻专家", None)] == ["诸暨市中医医院"]
+    assert _find("各县区卫生健康局要落实责任", None) == []
+
+
+def test_a_place_written_out_before_yiyuan_names_its_one_hospital() -> None:
+    found = _find("石狮市医院派驻专家", None)
+    assert [(m.name, m.region.name) for m in found] == [("石狮市医院", "石狮市")]
+    # Near miss: the relative 县医院 alone is the kind of hospital, not one.
+    assert _find("推进县医院综合能力提升", "360121") == []
+
+
+def test_a_group_name_does_not_reach_back_over_a_finished_body() -> None:
+    found = _find("新建区人民医院和新建区妇幼保健院组成医共体", "360112")
+    assert [m.name for m in found] == ["新建区人民医院", "新建区妇幼保健院"]
+
+
+def test_a_university_hospital_without_fushu_is_opened_by_the_university_too() -> None:
+    from loaders.organizations import short_forms_of_affiliated
+
+    known: list[str] = []
+    found = short_forms_of_affiliated(_find("四川省四川大学华西医院派驻专家", None), known)
+    assert [(m.name, m.region.name) for m in found] == [("四川大学华西医院", "四川省")]
+    later = short_forms_of_affiliated(_find("华西医院派驻专家", None), known)
+    assert [m.name for m in later] == ["四川大学华西医院"]
+    # Near miss: a university's name alone before 医院 is not a place to strip.
+    assert [m.name for m in _find("北京市大学生医院派驻专家", None)] == ["北京市大学生医院"]

@@ -125,3 +125,40 @@ def test_a_pairing_verb_pairs_only_when_it_alone_stands_between() -> None:
     assert partner_pairs(text, _parties(text, "某市人民医院", "某县中医院"), None) == [
         ("h:某市人民医院", "h:某县中医院")
     ]
+
+
+def test_output_hospital_pairs_with_the_host_named_in_another_clause() -> None:
+    text = "以甲市儿童医院为输出医院建设国家儿童区域医疗中心，依托乙省妇幼保健院开展合作。"
+    parties = [_party(text, "甲市儿童医院", "hospital:a"), _party(text, "乙省妇幼保健院", "hospital:b")]
+    assert partner_pairs(text, parties, None) == [("hospital:a", "hospital:b")]
+    text = "以甲市儿童医院为输出医院、乙省妇幼保健院为依托医院，建设区域医疗中心。"
+    parties = [_party(text, "甲市儿童医院", "hospital:a"), _party(text, "乙省妇幼保健院", "hospital:b")]
+    assert partner_pairs(text, parties, None) == [("hospital:a", "hospital:b")]
+
+
+def test_depending_on_a_hospital_without_an_output_hospital_pairs_nothing() -> None:
+    text = "依托丙县人民医院建设胸痛中心，丁县中医院建设卒中中心。"
+    parties = [_party(text, "丙县人民医院", "hospital:c"), _party(text, "丁县中医院", "hospital:d")]
+    assert partner_pairs(text, parties, None) == []
+
+
+def test_members_listed_without_a_lead_pair_no_two_of_them() -> None:
+    text = "甲县人民医院、甲县中医院和甲县妇幼保健院组成医共体。"
+    names = ["甲县人民医院", "甲县中医院", "甲县妇幼保健院"]
+    parties = [_party(text, n, f"hospital:{i}") for i, n in enumerate(names)]
+    assert partner_pairs(text, parties, None) == []
+    # Near miss: two parties joined by 和 alone still pair.
+    text = "甲县人民医院和乙市中心医院签订合作协议。"
+    parties = [_party(text, "甲县人民医院", "hospital:a"), _party(text, "乙市中心医院", "hospital:b")]
+    assert partner_pairs(text, parties, None) == [("hospital:a", "hospital:b")]
+
+
+def test_a_bare_lead_clause_takes_the_members_of_the_next_forming_clause() -> None:
+    text = "甲县人民医院牵头，联合甲县中医院、甲县妇幼保健院组建医共体。"
+    names = ["甲县人民医院", "甲县中医院", "甲县妇幼保健院"]
+    parties = [_party(text, n, f"hospital:{i}") for i, n in enumerate(names)]
+    assert partner_pairs(text, parties, None) == [("hospital:1", "hospital:0"), ("hospital:2", "hospital:0")]
+    # Near miss: the next clause forms no group, so its body is no member.
+    text = "甲县人民医院牵头，甲县中医院负责质控，推进医共体建设。"
+    parties = [_party(text, n, f"hospital:{i}") for i, n in enumerate(names[:2])]
+    assert partner_pairs(text, parties, None) == []

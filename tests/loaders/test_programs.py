@@ -67,3 +67,14 @@ def test_a_verb_opening_the_phrase_is_not_part_of_the_name() -> None:
 def test_a_listed_program_in_quotes_with_a_generic_word_after_is_one_program() -> None:
     assert _names("深入开展“优质服务基层行”活动。") == ["优质服务基层行"]
     assert _names("开展“健康乡村”活动。") == ["“健康乡村”活动"]
+
+
+def test_evaluative_words_before_a_generic_noun_name_no_program() -> None:
+    # Written for this rule: a kind of thing praised, not one program.
+    assert _names("加快高端平台建设，打造一批标志性项目，出台一揽子支持政策。") == []
+    # Near miss: a field before the generic noun names the program.
+    assert _names("推进省级医学科技创新平台建设。") == ["省级医学科技创新平台建设"]
+
+
+def test_zone_named_by_a_place_alone_is_that_place() -> None:
+    assert _names("支持济源示范区发展，推进海峡两岸融合发展示范区建设。") == ["海峡两岸融合发展示范区建设"]
