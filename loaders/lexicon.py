@@ -20,6 +20,11 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def longest_first(text: str) -> tuple[str, ...]:
+    """A word list ordered longest first, so prefix and alternation matches prefer 达到了 over 达到."""
+    return tuple(sorted(words(text), key=len, reverse=True))
+
+
 def word_pairs(text: str) -> dict[str, str]:
     """A space-separated list of `word:meaning` pairs as a dict, in the order written."""
     return dict(pair.split(":", 1) for pair in text.split())

@@ -12,19 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.lexicon import words
+from loaders.lexicon import longest_first, words
 
-TITLES = tuple(
-    sorted(
-        words(
-            "党组书记 党委书记 党工委书记 书记 副书记 主任 副主任 常务副主任 局长 副局长 厅长 副厅长 院长 "
-            "副院长 省长 副省长 市长 副市长 区长 副区长 县长 副县长 部长 副部长 巡视员 一级巡视员 "
-            "二级巡视员 总经济师 总会计师 总工程师 秘书长 副秘书长 处长 副处长 主席 副主席 理事长 会长 "
-            "所长 站长 党组成员 党委委员 主任委员 董事长 总经理 总裁 委员"
-        ),
-        key=len,
-        reverse=True,
-    )
+TITLES = longest_first(
+    "党组书记 党委书记 党工委书记 书记 副书记 主任 副主任 常务副主任 局长 副局长 厅长 副厅长 院长 "
+    "副院长 省长 副省长 市长 副市长 区长 副区长 县长 副县长 部长 副部长 巡视员 一级巡视员 "
+    "二级巡视员 总经济师 总会计师 总工程师 秘书长 副秘书长 处长 副处长 主席 副主席 理事长 会长 "
+    "所长 站长 党组成员 党委委员 主任委员 董事长 总经理 总裁 委员"
 )
 SPEECH_VERBS = words("表示 指出 强调 介绍 说 认为 要求 提出 透露 坦言 谈到 总结")
 REPORTER_WORDS = words("记者 通讯员 编辑 责编 作者 摄影 撰稿 来源 实习生 主播 文/ 图/")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.lexicon import word_pairs, words
+from loaders.lexicon import longest_first, word_pairs, words
 from loaders.regions import Division, RegionMention, RegionResolver, division_index
 
 HOSPITAL_SUFFIXES = words(
@@ -67,20 +67,14 @@ NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Words that end a name on its left: function words and the verbs reports put before a body.
 # Single characters that never occur inside a name end it wherever they stand.
 ALWAYS_BOUNDARY_CHARS = frozenset("与以在为的了等把将被让使及或暨之其对")
-LEFT_BOUNDARY_WORDS = tuple(
-    sorted(
-        words(
-            "时任 原任 前任 曾任 和 同 由 从 获 至 到 是 有 无 各 全 经 向 所有 其他 其中 以上 以下 以内 "
-            "辖区 区域内 全国 全省 全市 同类 建设 推进 加强 支持 确保 打造 依托 促成 组建 开展 实施 推动 "
-            "落实 深化 成立 组织 获评 获得 加快 创建 争创 引进 入驻 共建 推广 托管 帮扶 支援 联合 签订 "
-            "举办 承办 发挥 探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 "
-            "做好 做强 建强 申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 "
-            "牵头 带动 辐射 指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 "
-            "新增 部分 一批 首批 多家 中央"
-        ),
-        key=len,
-        reverse=True,
-    )
+LEFT_BOUNDARY_WORDS = longest_first(
+    "时任 原任 前任 曾任 和 同 由 从 获 至 到 是 有 无 各 全 经 向 所有 其他 其中 以上 以下 以内 "
+    "辖区 区域内 全国 全省 全市 同类 建设 推进 加强 支持 确保 打造 依托 促成 组建 开展 实施 推动 "
+    "落实 深化 成立 组织 获评 获得 加快 创建 争创 引进 入驻 共建 推广 托管 帮扶 支援 联合 签订 "
+    "举办 承办 发挥 探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 "
+    "做好 做强 建强 申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 "
+    "牵头 带动 辐射 指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 "
+    "新增 部分 一批 首批 多家 中央"
 )
 # Hospital names that name a kind, not one hospital.
 # Words naming a kind of body: still a kind with a place before it (某省公立医院 = all of them).

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.lexicon import words
+from loaders.lexicon import longest_first, words
 from loaders.regions import division_index
 
 PROGRAM_SUFFIXES = words(
@@ -44,23 +44,17 @@ BUILT_THINGS = words(
 FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
 LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
 ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等已")
-LEFT_BOUNDARY_WORDS = tuple(
-    sorted(
-        words(
-            "实施 推进 开展 落实 深化 加强 推动 建立 完善 打造 启动 组织 继续 持续 深入 全面 积极 大力 "
-            "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
-            "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 "
-            "印发 发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
-            "争取 紧扣 兑现 稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 "
-            "积极推动 深入推进 深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 "
-            "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
-            "同类 继续实施 全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 "
-            "包括 重点 一批 一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 "
-            "本市 今年 明年 年内 上下 推开 全面推开"
-        ),
-        key=len,
-        reverse=True,
-    )
+LEFT_BOUNDARY_WORDS = longest_first(
+    "实施 推进 开展 落实 深化 加强 推动 建立 完善 打造 启动 组织 继续 持续 深入 全面 积极 大力 "
+    "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
+    "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 "
+    "印发 发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
+    "争取 紧扣 兑现 稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 "
+    "积极推动 深入推进 深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 "
+    "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
+    "同类 继续实施 全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 "
+    "包括 重点 一批 一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 "
+    "本市 今年 明年 年内 上下 推开 全面推开"
 )
 GENERIC_HEADS = frozenset(
     words(
@@ -76,16 +70,10 @@ GENERIC_HEADS = frozenset(
 # 标志性项目, 一揽子支持政策) they name a kind of thing, not one program.
 GENERIC_CORES = words("平台 项目 政策 工程 计划 行动 活动 制度 体系 举措 载体 措施")
 # Evaluative or quantifying modifiers that tell no program apart from another.
-EVALUATIVE = tuple(
-    sorted(
-        words(
-            "高端 高层次 高水平 高质量 高标准 一流 顶尖 标志性 示范性 引领性 突破性 创新 创新型 品牌 特色 "
-            "优质 优势 精品 新型 重点 重大 重要 关键 核心 一揽子 配套 支持 扶持 激励 优惠 综合 系列 一批 "
-            "若干 多个 多项 各类 各项 一系列 新 大 好 强"
-        ),
-        key=len,
-        reverse=True,
-    )
+EVALUATIVE = longest_first(
+    "高端 高层次 高水平 高质量 高标准 一流 顶尖 标志性 示范性 引领性 突破性 创新 创新型 品牌 特色 "
+    "优质 优势 精品 新型 重点 重大 重要 关键 核心 一揽子 配套 支持 扶持 激励 优惠 综合 系列 一批 "
+    "若干 多个 多项 各类 各项 一系列 新 大 好 强"
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.lexicon import words
+from loaders.lexicon import longest_first, words
 
 UNITS = words(
     "/10万 /万 ‰ % ％ 万剂次 万人次 剂次 人次 万元 亿元 元 万人 万名 万个 万张 万家 万例 万份 万户 个 家 "
@@ -34,31 +34,19 @@ RANK = re.compile(
 ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|感染|事故)")
 CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利")
 NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分|版|期|届|批次|周期|轮|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
-COMPARATOR_VERBS = tuple(
-    sorted(
-        words(
-            "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
-            "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 不高于 不多于 不大于 "
-            "低于 高于 占 达到了 "
-            "位列 进入 完成 实现 是"
-        ),
-        key=len,
-        reverse=True,
-    )
+COMPARATOR_VERBS = longest_first(
+    "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
+    "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 不高于 不多于 不大于 "
+    "低于 高于 占 达到了 "
+    "位列 进入 完成 实现 是"
 )
 MODIFIERS = words("分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅 力争 确保 争取 力求 努力 要")
 AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高于")
 AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内")
-METRIC_PREFIXES = tuple(
-    sorted(
-        words(
-            "共有 全市 全省 全区 全县 全州 全国 我市 我省 我区 我县 我州 本市 本省 本区 本县 "
-            "力争 确保 争取 计划 预计 其中 累计 全年 "
-            "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现"
-        ),
-        key=len,
-        reverse=True,
-    )
+METRIC_PREFIXES = longest_first(
+    "共有 全市 全省 全区 全县 全州 全国 我市 我省 我区 我县 我州 本市 本省 本区 本县 "
+    "力争 确保 争取 计划 预计 其中 累计 全年 "
+    "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现"
 )
 YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
 CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
