@@ -19,7 +19,8 @@ from loaders.pipeline import extract_document
 @dataclass
 class IngestSummary:
     outcomes: list[IngestOutcome] = field(default_factory=list)
-    seconds: float = 0.0
+    seconds: float = 0.0  # graph writes only
+    extract_seconds: float | None = None
 
     @property
     def documents(self) -> int:
@@ -41,6 +42,7 @@ class IngestSummary:
             f"{self.documents} documents ({self.count('loaded')} loaded, {self.count('replaced')} replaced, "
             f"{self.count('unchanged')} unchanged), {self.nodes} nodes, {self.edges} edges "
             f"written in {self.seconds:.2f} s"
+            + (f"; extraction took {self.extract_seconds:.2f} s" if self.extract_seconds is not None else "")
         )
 
 
@@ -64,6 +66,8 @@ def ingest_extractions(store: GraphStore, extractions: list[DocumentExtraction])
 
 def ingest_paths(store: GraphStore, paths: list[Path]) -> IngestSummary:
     started = time.perf_counter()
-    summary = ingest_extractions(store, extract_paths(paths))
-    summary.seconds = time.perf_counter() - started
+    extractions = extract_paths(paths)
+    extract_seconds = time.perf_counter() - started
+    summary = ingest_extractions(store, extractions)
+    summary.extract_seconds = extract_seconds
     return summary

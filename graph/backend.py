@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,14 +117,3 @@ def connect(settings: GraphSettings | None = None) -> GraphBackend:
         f"unsupported graph URL '{settings.url}': use 'embedded', 'falkordb://host:port' "
         "or 'neo4j://user:pass@host:7687'"
     )
-
-
-def chunks(items: Iterable[Row], size: int) -> Iterable[list[Row]]:
-    batch: list[Row] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
