@@ -24,6 +24,7 @@ from api.routes import (
     programs,
     query,
     search,
+    tracks,
 )
 from api.settings import ServiceSettings
 from graph.backend import connect
@@ -60,6 +61,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in (health, entities, commitments, metrics, programs, paths, search, documents, query, export):
         app.include_router(module.router)
+    app.include_router(tracks.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/", include_in_schema=False)
