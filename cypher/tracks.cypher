@@ -10,3 +10,9 @@ RETURN s.id AS committer_id, s.name AS committer, s.label AS committer_label,
        t.id AS target_id, t.metric AS metric, t.value AS value, t.unit AS unit,
        t.comparator AS comparator, t.year AS year, t.kind AS kind, e.evidence AS evidence
 ORDER BY committer_id, target_id
+
+// name: target_metric_units
+// Every distinct (metric wording, unit) pair of the Target nodes: what canonicalisation sees.
+MATCH (t:Target)
+RETURN DISTINCT t.metric AS metric, t.unit AS unit
+ORDER BY metric, unit
