@@ -91,6 +91,8 @@ def assign_statuses(points: list[Point], direction: str) -> None:
 
 def _status(goal: Point, indexed: list[tuple[int, Point]], direction: str) -> tuple[str, int | None]:
     year = goal.year
+    if year is None:  # without a year nothing later can be matched to it
+        return "no later figure yet", None
     later_goals = [
         (i, p)
         for i, p in indexed
@@ -102,7 +104,7 @@ def _status(goal: Point, indexed: list[tuple[int, Point]], direction: str) -> tu
     outcome = _latest(
         [(i, p) for i, p in indexed if p.kind == "achieved" and p.year == year and _not_earlier(p, goal)]
     )
-    if outcome and year is not None:
+    if outcome:
         met = satisfies(goal, outcome[1].value_in_unit, direction)
         return ("met" if met else "missed"), outcome[0]
     if following:

@@ -89,3 +89,14 @@ def test_figures_that_cannot_tell_leave_no_later_figure_yet() -> None:
 def test_a_goal_from_an_earlier_document_does_not_revise_a_later_one() -> None:
     points = [point("goal", 92, 2023, "b", "2023-07-20"), point("goal", 90, 2023, "a", "2023")]
     assert statuses(points) == [("no later figure yet", None), ("revised", 0)]
+
+
+def test_a_goal_without_a_year_waits() -> None:
+    goal = point("goal", 60, 2023, "a", "2023")
+    goal.year = None
+    later = point("goal", 70, 2023, "b", "2024-01-01")
+    later.year = None
+    assert statuses([goal, later, point("achieved", 80, 2023, "c", "2024-02-01")])[0] == (
+        "no later figure yet",
+        None,
+    )

@@ -170,3 +170,16 @@ def test_retracting_the_summary_takes_its_outcomes_away(open_graph: Callable[[st
     assert status() == "missed"
     store.retract(SUMMARY_FILE)
     assert status() == "no later figure yet"
+
+
+def test_an_officials_track_is_apart_from_the_provinces(tracks_client: TestClient) -> None:
+    official = tracks_client.get("/api/tracks", params={"committer": "王仁元"}).json()
+    assert official["total"] > 0
+    assert {t["committer"]["label"] for t in official["data"]} == {"Official"}
+    first = official["data"][0]
+    assert "|" in first["id"]  # official ids carry their organization: the path must take them whole
+    body = track(tracks_client, first["id"].replace("|", "%7C"))
+    assert body["id"] == first["id"] and body["points"][0]["quote"]
+    province = tracks_client.get("/api/tracks", params={"committer": "region:330000"}).json()
+    assert first["id"] not in [t["id"] for t in province["data"]]
+    assert {t["metric"]["key"] for t in official["data"]} <= {t["metric"]["key"] for t in province["data"]}
