@@ -54,9 +54,12 @@ def tracks(
         str | None,
         Query(description="any wording of an indicator, or part of one", examples=["孕产妇死亡率"]),
     ] = None,
-    status: Annotated[Status | None, Query(description="keep tracks with a goal of this status")] = None,
+    status: Annotated[
+        Status | None, Query(description="keep tracks with a goal of this status", examples=["missed"])
+    ] = None,
     region: Annotated[
-        str | None, Query(description="region id, name or alias: committers in it, sub-regions included")
+        str | None,
+        Query(description="region id, name or alias: committers in it or below", examples=["南昌市"]),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -85,6 +88,11 @@ def tracks(
     "/{track_id:path}",
     response_model=TrackPublic,
     summary="One commitment track with every point's quote, document title and date",
+    description=(
+        "Every goal and achieved figure of the track by year then document date, each with its quote, "
+        "offsets, document title and date, its value converted to the track's unit, and for a goal its "
+        "status, the point that decided it and the status in words."
+    ),
     responses={404: {"description": "no such track"}},
 )
 def track(
