@@ -140,6 +140,7 @@
     const chart = document.getElementById("track-chart");
     chart.replaceChildren();
     const years = track.points.map((p) => p.year).filter((y) => y !== null);
+    if (!years.length) return; // nothing to place on a time axis
     const values = track.points.map((p) => p.value_in_unit);
     const minYear = Math.min(...years), maxYear = Math.max(...years);
     let low = Math.min(...values, 0), high = Math.max(...values);
@@ -182,9 +183,25 @@
     }
   }
 
+  // When the explorer opens an entity, its tracks are listed here (read from the page, so the
+  // explorer's own script needs no change).
+  function followOpenEntity() {
+    const shown = document.getElementById("entity-id");
+    if (!shown) return;
+    new MutationObserver(() => {
+      const id = shown.textContent.trim();
+      if (!id || id === document.getElementById("t-committer").value) return;
+      document.getElementById("t-committer").value = id;
+      document.getElementById("t-metric").value = "";
+      document.getElementById("t-status").value = "";
+      listTracks();
+    }).observe(shown, { childList: true, characterData: true, subtree: true });
+  }
+
   function mount() {
     const host = document.querySelector("main") || document.body;
     host.append(panel());
+    followOpenEntity();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);

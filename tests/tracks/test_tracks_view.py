@@ -105,3 +105,13 @@ def test_choosing_an_earlier_goal_shows_what_revised_it(page: Page) -> None:
     page.wait_for_function("document.querySelector('#track-statement').textContent.includes('调整')")
     assert "92%" in page.inner_text("#track-quotes .quote-outcome")
     assert page.locator("#track-chart rect.goal").count() == 2
+
+
+def test_opening_an_entity_in_the_explorer_lists_its_tracks(page: Page) -> None:
+    page.fill("#q", "新建区")
+    page.press("#q", "Enter")
+    page.locator("#results li[data-id='region:360112']").click()
+    page.locator("#tracks-list li[data-id='m-family_doctor_coverage@region:360112']").wait_for()
+    assert page.input_value("#t-committer") == "region:360112"
+    ids = page.eval_on_selector_all("#tracks-list li", "items => items.map(i => i.dataset.id)")
+    assert ids and all(i.endswith("@region:360112") for i in ids)
