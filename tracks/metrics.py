@@ -1,8 +1,9 @@
 """Metric strings to canonical metrics: rules for wording, a curated list for identity.
 
 A metric string (as the extractor wrote it) is first normalised by rules that never change its
-meaning: full-width forms, spaces, a unit in brackets, a leading 全市/我省, 及以上 read as 以上,
-综合性医院 as 综合医院, an age in Chinese numerals. The normalised string then resolves to a
+meaning: full-width forms, spaces, a unit in brackets, a leading 全市/我省, synonyms used
+interchangeably (及以上/以上, 综合性医院/综合医院, 签约服务覆盖率/签约覆盖率, 期望寿命/预期寿命), an
+age in Chinese numerals. The normalised string then resolves to a
 curated national indicator (tracks/data/indicators.json) only when it is that indicator's name or
 one of its listed wordings, and only when its unit converts to the indicator's unit. Anything else
 keeps a key of its own (its normalised string and unit family): a wrong merge is worse than a
@@ -26,6 +27,13 @@ TRAILING_WORDS = re.compile(r"(?:及以上|以上|以下|以内)$")
 BRACKETED_UNIT = re.compile(r"\((?:%|‰|1?/10万|/万|人|岁|个|张|万人次|人次)\)$")
 CHINESE_AGE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九]|十[一二三四五六七八九]?)岁")
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Wordings the reports use interchangeably inside any metric name.
+SYNONYMS = (
+    ("及以上", "以上"),  # 二级及以上 = 二级以上 (以上 includes the bound in official usage)
+    ("综合性医院", "综合医院"),
+    ("签约服务覆盖率", "签约覆盖率"),  # 重点人群签约服务覆盖率 = 重点人群签约覆盖率
+    ("期望寿命", "预期寿命"),  # 人均期望寿命 = 人均预期寿命, 健康期望寿命 = 健康预期寿命
+)
 # A metric the extractor named as a change (人均预期寿命较上年提高 → …提高) is not the level.
 CHANGE_ENDINGS = ("提高", "下降", "增长", "增加", "降低", "上升", "减少")
 # Wording of measures where less is better, for metrics no curated entry covers.
@@ -77,7 +85,8 @@ def normalise(metric: str) -> str:
         text = LEADING_WORDS.sub("", text)
         text = TRAILING_WORDS.sub("", text)
         text = text.strip("，,、。；;：:的")
-    text = text.replace("及以上", "以上").replace("综合性医院", "综合医院")
+    for variant, standard in SYNONYMS:
+        text = text.replace(variant, standard)
     return CHINESE_AGE.sub(_chinese_age, text)
 
 

@@ -15,8 +15,10 @@ from tracks.metrics import catalogue, normalise, resolve
         ("五岁以下儿童死亡率（‰）", "5岁以下儿童死亡率"),
         ("二级及以上综合性医院设立老年医学科比例", "二级以上综合医院设立老年医学科比例"),
         ("以乡镇为单位国家免疫规划疫苗接种率", "乡镇为单位国家免疫规划疫苗接种率"),
-        ("家庭医生签约服务覆盖率 ", "家庭医生签约服务覆盖率"),
+        ("家庭医生签约服务覆盖率 ", "家庭医生签约覆盖率"),
         ("70岁及以下人群慢性呼吸系统疾病死亡率", "70岁及以下人群慢性呼吸系统疾病死亡率"),
+        ("红色、黄色人群签约服务覆盖率", "红色、黄色人群签约覆盖率"),
+        ("人均健康期望寿命", "人均健康预期寿命"),
     ],
 )
 def test_normalise_removes_only_meaningless_variation(metric: str, expected: str) -> None:
@@ -73,6 +75,7 @@ def test_a_similar_indicator_resolves_to_itself() -> None:
 
 def test_unresolved_wordings_join_only_their_own_normalised_form() -> None:
     assert resolve("全区新生儿疾病筛查率", "%").key == resolve("新生儿疾病筛查率", "％").key
+    assert resolve("红色人群签约服务覆盖率", "%").key == resolve("红色人群签约覆盖率", "%").key
     assert resolve("新生儿疾病筛查率", "%").key != resolve("新生儿疾病筛查率", "个").key
     assert resolve("某病发病率", "/10万").direction == "lower"
     assert resolve("乡镇卫生院中医馆覆盖率", "%").direction == "higher"
