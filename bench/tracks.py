@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -34,7 +35,9 @@ def measure(folder: Path, show: bool) -> None:
             store = GraphStore(backend)
             summary = ingest_paths(store, [folder])
             pairs = backend.read("target_metric_units")
+            started = time.perf_counter()
             tracks, _ = load_tracks(store, None)
+            seconds = time.perf_counter() - started
     strings = {row["metric"] for row in pairs}
     resolved: dict[str, str] = {}
     for row in pairs:
@@ -49,7 +52,8 @@ def measure(folder: Path, show: bool) -> None:
         f"({len(set(resolved.values()))} distinct indicators); (metric, unit) pairs: {len(pairs)}"
     )
     print(
-        f"  tracks: {len(tracks)} ({len(canonical_tracks)} on a canonical metric); goal statuses: "
+        f"  tracks: {len(tracks)} ({len(canonical_tracks)} on a canonical metric), all built in "
+        f"{seconds * 1000:.0f} ms; goal statuses: "
         + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
     )
     if show:

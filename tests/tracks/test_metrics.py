@@ -89,3 +89,13 @@ def test_catalogue_entries_name_their_source_and_a_known_unit() -> None:
         assert metric.direction in ("higher", "lower")
         assert resolve(metric.name, metric.unit).canonical is metric
     assert by_wording[normalise("家庭医生签约率")].id == "family_doctor_coverage"
+
+
+def test_track_ids_split_back_into_metric_key_and_committer() -> None:
+    from tracks.build import split_track_id, track_id
+
+    committer = "official:王仁元|org:浙江省卫生健康委员会"
+    assert split_track_id(track_id("m-maternal_mortality", committer)) == ("m-maternal_mortality", committer)
+    assert split_track_id("raw-0123456789@region:360112") == ("raw-0123456789", "region:360112")
+    assert split_track_id("region:360112") is None
+    assert split_track_id("maternal@region:360112") is None
