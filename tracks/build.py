@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracks.metrics import ResolvedMetric, resolve
-from tracks.status import Point, assign_statuses, date_key
+from tracks.status import WAITING, Point, assign_statuses, date_key
 
 ID_SEPARATOR = "@"
 # Who can be held to a figure. A Program is left out: one program name (家庭医生签约服务) is shared
@@ -117,5 +117,6 @@ def build_tracks(rows: list[dict[str, Any]], documents: dict[str, DocumentInfo])
         )
         assign_statuses(track.points, track.metric.direction)
         out.append(track)
-    out.sort(key=lambda t: (t.committer_id, t.metric.name, t.metric.key))
+    # per committer, tracks with a verdict (anything but "no later figure yet") first
+    out.sort(key=lambda t: (t.committer_id, set(t.statuses) == {WAITING}, t.metric.name, t.metric.key))
     return out

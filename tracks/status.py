@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 STATUSES = ("met", "missed", "on track", "behind", "revised", "reaffirmed", "no later figure yet")
+WAITING = "no later figure yet"
 TOLERANCE = 1e-9
 
 
@@ -92,7 +93,7 @@ def assign_statuses(points: list[Point], direction: str) -> None:
 def _status(goal: Point, indexed: list[tuple[int, Point]], direction: str) -> tuple[str, int | None]:
     year = goal.year
     if year is None:  # without a year nothing later can be matched to it
-        return "no later figure yet", None
+        return WAITING, None
     later_goals = [
         (i, p)
         for i, p in indexed
@@ -123,4 +124,4 @@ def _status(goal: Point, indexed: list[tuple[int, Point]], direction: str) -> tu
     if interim:
         on_track = satisfies(goal, interim[1].value_in_unit, direction)
         return ("on track" if on_track else "behind"), interim[0]
-    return "no later figure yet", None
+    return WAITING, None

@@ -121,3 +121,35 @@ def test_opening_an_entity_in_the_explorer_lists_its_tracks(page: Page) -> None:
     assert page.input_value("#t-committer") == "region:360112"
     ids = page.eval_on_selector_all("#tracks-list li", "items => items.map(i => i.dataset.id)")
     assert ids and all(i.endswith("@region:360112") for i in ids)
+
+
+def test_the_view_renders_through_a_hash_router_context(page: Page) -> None:
+    # The module also exports { route, title, render(context) } for the explorer's router
+    # (branch `explorer`): render it as that router would, from a URL's path and query.
+    page.wait_for_selector("#tracks-panel")
+    view = page.evaluate(
+        """async () => {
+          document.querySelector('#tracks-panel').remove();
+          const target = document.createElement('div');
+          target.id = 'router-root';
+          document.body.append(target);
+          const view = (await import('/static/tracks.js')).default;
+          await view.render({
+            arg: 'm-key_group_signing_coverage@region:360112',
+            params: new URLSearchParams('committer=新建区&status=missed'),
+            show: (...nodes) => target.replaceChildren(...nodes),
+            setTitle: () => {},
+            signal: new AbortController().signal,
+          });
+          return { route: view.route, title: view.title };
+        }"""
+    )
+    assert view == {"route": "tracks", "title": "承诺追踪"}
+    assert page.input_value("#router-root #t-status") == "missed"
+    ids = page.eval_on_selector_all("#router-root #tracks-list li", "items => items.map(i => i.dataset.id)")
+    assert "m-key_group_signing_coverage@region:360112" in ids
+    assert "m-family_doctor_coverage@region:360112" not in ids  # met and on track, never missed
+    assert "未达成" in page.inner_text("#router-root #track-statement")
+    page.click("#router-root #tracks-list li[data-id='m-maternal_mortality@region:360112']")
+    page.wait_for_function("window.location.hash.startsWith('#/tracks/m-maternal_mortality')")
+    assert "committer=" in page.evaluate("window.location.hash")
