@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from api.errors import install_error_handlers
 from api.ingest import ingest_paths
 from api.routes import (
+    canonical_metrics,
     commitments,
     documents,
     entities,
@@ -62,6 +63,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     for module in (health, entities, commitments, metrics, programs, paths, search, documents, query, export):
         app.include_router(module.router)
     app.include_router(tracks.router)
+    app.include_router(canonical_metrics.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

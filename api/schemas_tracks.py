@@ -64,3 +64,26 @@ class TracksPublic(Page):
 
 class TrackPublic(TrackSummaryPublic):
     points: list[TrackPointPublic] = Field(description="every goal and achieved figure, by year then date")
+
+
+class CanonicalMetricPublic(Public):
+    model_config = {"json_schema_extra": {"example": {
+        "key": "m-family_doctor_coverage", "name": "家庭医生签约服务覆盖率", "unit": "%",
+        "direction": "higher", "aliases": ["家庭医生签约覆盖率", "家庭医生签约率", "家庭医生签约服务率"],
+        "source": "国家卫生健康委等《…》",
+        "wordings": [{"metric": "家庭医生签约服务覆盖率", "unit": "%"}]}}}  # fmt: skip
+    key: str = Field(description="the metric key tracks use: m-<indicator id>")
+    name: str
+    unit: str = Field(description="the unit values are converted to")
+    direction: Literal["higher", "lower"]
+    aliases: list[str] = Field(description="the curated wordings that mean exactly this indicator")
+    source: str = Field(description="the published list the indicator comes from")
+    wordings: list[dict[str, str]] = Field(
+        description="the (metric, unit) pairs of the graph's Target nodes that resolve to it"
+    )
+
+
+class CanonicalMetricsPublic(Public):
+    data: list[CanonicalMetricPublic]
+    wordings: int = Field(description="distinct metric strings in the graph")
+    resolved: int = Field(description="of those, how many resolve to a canonical metric (in some unit)")

@@ -29,7 +29,7 @@ def _metric_matches(track: Track, metric: str) -> bool:
     canonical = catalogue()[1].get(wanted)
     if canonical is not None:
         return track.metric.key == canonical_key(canonical)
-    return any(metric in text or wanted in text for text in (track.metric.name, *track.variants))
+    return any(metric in text or (wanted and wanted in text) for text in (track.metric.name, *track.variants))
 
 
 @router.get(

@@ -12,7 +12,7 @@ from graph.backend import GraphSettings
 def test_every_endpoint_is_described_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     operations = [(path, method, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
-    assert len(operations) == 19  # 17 + the two tracks endpoints
+    assert len(operations) == 20  # 17 + the two tracks endpoints + canonical metrics
     for path, method, op in operations:
         assert op.get("summary") and op.get("description"), (method, path)
         for param in op.get("parameters", []):

@@ -187,3 +187,19 @@ def test_a_province_and_the_body_speaking_for_it_keep_separate_tracks(tracks_cli
         body = track(tracks_client, summary["id"].replace("|", "%7C"))  # official ids carry a |
         assert body["committer"] == summary["committer"]
         assert [p["value"] for p in body["points"]] == [500]
+
+
+def test_canonical_metrics_list_the_graphs_wordings_of_each(tracks_client: TestClient) -> None:
+    body = tracks_client.get("/api/canonical-metrics").json()
+    by_key = {m["key"]: m for m in body["data"]}
+    assert len(by_key) >= 30 and all(m["source"] for m in body["data"])
+    family = by_key["m-family_doctor_coverage"]
+    assert {"metric": "家庭医生签约覆盖率", "unit": "%"} in family["wordings"]
+    assert {"metric": "家庭医生签约服务覆盖率", "unit": "%"} in family["wordings"]
+    maternal = {w["unit"] for w in by_key["m-maternal_mortality"]["wordings"]}
+    assert maternal == {"/10万", "‰"}
+    assert 0 < body["resolved"] < body["wordings"]
+    used = tracks_client.get("/api/canonical-metrics", params={"used": True}).json()
+    assert all(m["wordings"] for m in used["data"]) and len(used["data"]) < len(body["data"])
+    bad = tracks_client.get("/api/canonical-metrics?used=maybe")
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_parameter"
