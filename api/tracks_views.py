@@ -7,8 +7,8 @@ import json
 from api.schemas import EntityRefPublic
 from api.schemas_tracks import TrackMetricPublic, TrackPointPublic, TrackPublic, TrackSummaryPublic
 from graph.store import GraphStore
-from tracks.build import COMMITTER_LABELS, DocumentInfo, Track, build_tracks
-from tracks.words import describe
+from graph.tracks.build import COMMITTER_LABELS, DocumentInfo, Track, build_tracks
+from graph.tracks.words import describe
 
 
 def load_tracks(

@@ -22,7 +22,7 @@ from api.ingest import ingest_paths
 from api.tracks_views import load_tracks
 from graph.backend import GraphSettings, connect
 from graph.store import GraphStore
-from tracks.metrics import resolve
+from graph.tracks.metrics import resolve
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDERS = [REPO / "data" / "samples", REPO.parent / "shared" / "corpus", Path("/work/shared/corpus")]

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.schemas_tracks import CanonicalMetricPublic, CanonicalMetricsPublic
-from tracks.metrics import canonical_key, catalogue, resolve
+from graph.tracks.metrics import canonical_key, catalogue, resolve
 
 router = APIRouter(prefix="/api/canonical-metrics", tags=["tracks"])
 

@@ -10,8 +10,8 @@ from api.params import Limit, Offset
 from api.schemas_tracks import Status, TrackPublic, TracksPublic
 from api.tracks_views import detail_view, load_tracks, summary_view
 from graph.store import GraphStore
-from tracks.build import Track, split_track_id
-from tracks.metrics import canonical_key, catalogue, normalise
+from graph.tracks.build import Track, split_track_id
+from graph.tracks.metrics import canonical_key, catalogue, normalise
 
 router = APIRouter(prefix="/api/tracks", tags=["tracks"])
 

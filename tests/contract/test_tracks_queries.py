@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.store import GraphStore
-from tracks.build import COMMITTER_LABELS, DocumentInfo, build_tracks
+from graph.tracks.build import COMMITTER_LABELS, DocumentInfo, build_tracks
 
 XINJIAN = "region:360112"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracks.metrics import catalogue, normalise, resolve
+from graph.tracks.metrics import catalogue, normalise, resolve
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_catalogue_entries_name_their_source_and_a_known_unit() -> None:
 
 
 def test_track_ids_split_back_into_metric_key_and_committer() -> None:
-    from tracks.build import split_track_id, track_id
+    from graph.tracks.build import split_track_id, track_id
 
     committer = "official:王仁元|org:浙江省卫生健康委员会"
     assert split_track_id(track_id("m-maternal_mortality", committer)) == ("m-maternal_mortality", committer)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracks.status import Point, assign_statuses, date_key, satisfies
+from graph.tracks.status import Point, assign_statuses, date_key, satisfies
 
 
 def point(kind: str, value: float, year: int, doc: str, date: str, comparator: str = "=") -> Point:

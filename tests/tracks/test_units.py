@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracks.units import base_unit, convert, family_of
+from graph.tracks.units import base_unit, convert, family_of
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracks.build import DocumentInfo, Track
-from tracks.status import Point
+from graph.tracks.build import DocumentInfo, Track
+from graph.tracks.status import Point
 
 STATUS_WORDS = {
     "met": "已达成",

@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracks.metrics import ResolvedMetric, resolve
-from tracks.status import WAITING, Point, assign_statuses, date_key
+from graph.tracks.metrics import ResolvedMetric, resolve
+from graph.tracks.status import WAITING, Point, assign_statuses, date_key
 
 ID_SEPARATOR = "@"
 # Who can be held to a figure. A Program is left out: one program name (家庭医生签约服务) is shared

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tracks.units import base_unit, convert, family_of, normalise_unit
+from graph.tracks.units import base_unit, convert, family_of, normalise_unit
 
 LEADING_WORDS = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|我省|我市|我区|我县|本省|本市|本区|本县|以)+")
 TRAILING_WORDS = re.compile(r"(?:及以上|以上|以下|以内)$")
@@ -93,7 +93,7 @@ def normalise(metric: str) -> str:
 @lru_cache(maxsize=1)
 def catalogue() -> tuple[dict[str, CanonicalMetric], dict[str, CanonicalMetric]]:
     """(indicators by id, indicators by every normalised wording)."""
-    raw = json.loads(resources.files("tracks.data").joinpath("indicators.json").read_text("utf-8"))
+    raw = json.loads(resources.files("graph.tracks.data").joinpath("indicators.json").read_text("utf-8"))
     sources = raw["sources"]
     by_id: dict[str, CanonicalMetric] = {}
     by_wording: dict[str, CanonicalMetric] = {}
