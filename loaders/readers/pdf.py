@@ -60,7 +60,8 @@ def _lines(data: bytes, name: str) -> tuple[list[Line], int]:
     started = time.monotonic()
     lines: list[Line] = []
     pages = 0
-    for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=1.0)), start=1):
+    layout = LAParams(boxes_flow=1.0)
+    for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=layout), start=1):
         if number > MAX_PAGES:
             raise DocumentError(f"{name}: more than {MAX_PAGES} pages")
         if time.monotonic() - started > MAX_SECONDS:

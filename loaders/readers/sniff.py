@@ -15,6 +15,7 @@ FORMAT_NAMES = {
     "pdf": "a PDF",
     "docx": "a Word (.docx) document",
     "zip": "a ZIP archive",
+    "damaged-zip": "a damaged ZIP archive",
     "ole": "a legacy Office file (.doc/.xls; save it as .docx)",
     "image": "an image (OCR is not supported)",
     "rtf": "an RTF document",
@@ -72,8 +73,8 @@ def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError):
-        return "zip"
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return "damaged-zip"
     return "docx" if "word/document.xml" in names else "zip"
 
 
