@@ -82,10 +82,10 @@ def detect_format(data: bytes, name: str) -> str:
     """The format to read `data` as; a name that claims another format than the content is an error."""
     claimed = claimed_format(name)
     actual = sniff(data, lenient_html=claimed == "html")
-    if actual not in SUFFIX_FORMATS.values():
-        raise DocumentError(f"{name}: the content is {FORMAT_NAMES[actual]}, not a document healthkg reads")
     if claimed is not None and claimed != actual:
         raise DocumentError(
             f"{name}: the name says {FORMAT_NAMES[claimed]} but the content is {FORMAT_NAMES[actual]}"
         )
+    if actual not in SUFFIX_FORMATS.values():
+        raise DocumentError(f"{name}: the content is {FORMAT_NAMES[actual]}, not a document healthkg reads")
     return actual

@@ -25,9 +25,8 @@ def _extract(reading: Reading) -> DocumentExtraction:
 
 
 def _targets(extraction: DocumentExtraction) -> set[tuple]:
-    return {
-        (n.metric, n.value, n.unit, n.comparator, n.year, n.kind) for n in extraction.nodes if n.label == "Target"
-    }
+    targets = [n for n in extraction.nodes if n.label == "Target"]
+    return {(n.metric, n.value, n.unit, n.comparator, n.year, n.kind) for n in targets}
 
 
 def _edges(extraction: DocumentExtraction, edge_type: str) -> set[tuple[str, str]]:
@@ -68,7 +67,8 @@ def test_html_keeps_the_article_its_title_and_date_and_drops_the_chrome(built: d
     assert reading.title == TITLES[XINJIAN_2023]
     assert reading.date == PUBLISHED
     document = _extract(reading).document
-    assert (document.title, document.name, document.date) == (TITLES[XINJIAN_2023], TITLES[XINJIAN_2023], PUBLISHED)
+    title = TITLES[XINJIAN_2023]
+    assert (document.title, document.name, document.date) == (title, title, PUBLISHED)
 
 
 def test_docx_reads_paragraphs_and_the_rows_of_its_target_table(built: dict) -> None:
@@ -98,7 +98,8 @@ def test_pdf_evidence_carries_the_page_it_was_printed_on(built: dict) -> None:
     for ev in evidence:
         page_text = "".join(drawn[ev.page - 1])
         head = ev.quote.replace("\n", "")[:6]
-        assert head in page_text + "".join(drawn[ev.page][:1] if ev.page < len(drawn) else []), (ev.page, ev.quote)
+        next_line = "".join(drawn[ev.page][:1]) if ev.page < len(drawn) else ""
+        assert head in page_text + next_line, (ev.page, ev.quote)
         # the page a quote starts on is the page its first character was drawn on, not the next one
         assert reading.page_at(ev.start) == ev.page
 

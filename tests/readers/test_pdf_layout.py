@@ -42,7 +42,9 @@ def test_a_heading_is_not_fused_into_the_paragraphs_around_it() -> None:
         line("（一）推进分级诊疗", 2, x1=LEFT + 110),
         line("正文开始", 3, x0=LEFT + 2 * SIZE),
     )
-    assert text.split("\n") == ["上一段正好写满了整行并以句号结束。", "二、重点任务", "（一）推进分级诊疗", "正文开始"]
+    assert text.split("\n") == [
+        "上一段正好写满了整行并以句号结束。", "二、重点任务", "（一）推进分级诊疗", "正文开始",
+    ]  # fmt: skip
 
 
 def test_a_full_line_then_a_numbered_item_breaks_only_after_a_sentence_end() -> None:
@@ -53,7 +55,8 @@ def test_a_full_line_then_a_numbered_item_breaks_only_after_a_sentence_end() -> 
 
 
 def test_a_title_in_a_larger_size_stays_its_own_line() -> None:
-    text = body(line("卫生健康工作要点", 0, x0=200, x1=523, size=16), line("正文写满了整行", 1), line("结束。", 2, x1=120))
+    title = line("卫生健康工作要点", 0, x0=200, x1=523, size=16)
+    text = body(title, line("正文写满了整行", 1), line("结束。", 2, x1=120))
     assert text == "卫生健康工作要点\n正文写满了整行结束。"
 
 
