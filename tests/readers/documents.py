@@ -31,8 +31,13 @@ def paragraphs(text: str) -> list[str]:
 NAV = "".join(
     f'<li><a href="/{slug}/">{label}</a></li>'
     for slug, label in (
-        ("", "首页"), ("zwgk", "政务公开"), ("zwfw", "政务服务"), ("hdjl", "互动交流"),
-        ("zjxj", "走进新建"), ("wsjk", "卫生健康"), ("tzgg", "通知公告"),
+        ("", "首页"),
+        ("zwgk", "政务公开"),
+        ("zwfw", "政务服务"),
+        ("hdjl", "互动交流"),
+        ("zjxj", "走进新建"),
+        ("wsjk", "卫生健康"),
+        ("tzgg", "通知公告"),
     )
 )
 RELATED = "".join(
@@ -44,7 +49,7 @@ RELATED = "".join(
 
 def report_html(text: str, title: str, date: str, charset: str = "utf-8") -> bytes:
     """A report as a health commission's site publishes it; encoded in `charset` and declaring it."""
-    body = "\n".join(f"<p style=\"text-indent:2em\">{html.escape(p)}</p>" for p in paragraphs(text))
+    body = "\n".join(f'<p style="text-indent:2em">{html.escape(p)}</p>' for p in paragraphs(text))
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head>
 <meta http-equiv="Content-Type" content="text/html; charset={charset}">

@@ -53,7 +53,8 @@ def test_cli_ingests_a_folder_of_mixed_formats(built: dict, tmp_path: Path) -> N
     family = [
         {ev["doc"] for ev in e["evidence"]}
         for e in export["edges"]
-        if e["type"] == "SETS_TARGET" and "家庭医生" in targets[e["target"]]["metric"]
+        if e["type"] == "SETS_TARGET"
+        and "家庭医生" in targets[e["target"]]["metric"]
         and targets[e["target"]]["value"] == 60
     ]
     assert any({"xinjian.pdf", "plain.txt"} <= docs for docs in family), family
