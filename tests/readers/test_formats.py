@@ -108,3 +108,28 @@ def test_plain_text_evidence_has_no_page() -> None:
     extraction = _extract(read_bytes(sample_text(XINJIAN_2023).encode(), "a.txt"))
     assert all(ev.page is None for edge in extraction.edges for ev in edge.evidence)
     assert extraction.document.format == "txt" and extraction.document.pages is None
+
+
+def test_a_small_raised_footnote_digit_is_dropped_and_a_number_in_the_line_kept() -> None:
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(595, 842))
+    text = pdf.beginText(72, 700)
+    text.setFont("STSong-Light", 12)
+    text.textOut("孕产妇死亡率控制在12/10万以下")
+    text.setFont("STSong-Light", 7)
+    text.setRise(5)
+    text.textOut("3")
+    text.setFont("STSong-Light", 12)
+    text.setRise(0)
+    text.textOut("。")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    assert read_bytes(out.getvalue(), "note.pdf").text == "孕产妇死亡率控制在12/10万以下。"
