@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from loaders.errors import DocumentError
+from loaders.readers.pdf_guard import check_streams
 from loaders.readers.pdf_layout import Line, drop_running_lines, join_lines
 from loaders.readers.reading import Reading
 
@@ -82,6 +83,7 @@ def read_pdf(data: bytes, name: str) -> Reading:
     from pdfminer.psexceptions import PSException
 
     try:
+        check_streams(data, name)
         lines, pages = _lines(data, name)
     except DocumentError:
         raise

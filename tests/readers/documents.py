@@ -11,6 +11,7 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -239,3 +240,27 @@ def zip_bomb_docx(inflated_bytes: int = 500_000_000) -> bytes:
             for _ in range(inflated_bytes // len(chunk)):
                 part.write(chunk)
     return out.getvalue()
+
+
+def pdf_bomb(inflated_bytes: int = 1_000_000_000) -> bytes:
+    """A one-page PDF whose content stream is a little Flate data that inflates to `inflated_bytes`."""
+    deflater = zlib.compressobj(9)
+    chunk = b" " * 1_000_000
+    packed = b"".join(deflater.compress(chunk) for _ in range(inflated_bytes // len(chunk)))
+    packed += deflater.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

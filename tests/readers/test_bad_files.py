@@ -10,7 +10,7 @@ from loaders.errors import DocumentError
 from loaders.readers import read_bytes
 from loaders.readers.sniff import sniff
 from tests.readers.conftest import XINJIAN_2023
-from tests.readers.documents import encrypted_pdf, sample_text, textless_pdf, zip_bomb_docx
+from tests.readers.documents import encrypted_pdf, pdf_bomb, sample_text, textless_pdf, zip_bomb_docx
 
 
 def _refused(data: bytes, name: str) -> str:
@@ -72,3 +72,13 @@ def test_a_zip_bomb_named_docx_is_refused_without_inflating_it() -> None:
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert "zip bomb" in message
     assert grown_kb < 100_000, grown_kb  # nowhere near the 500 MB it would inflate to
+
+
+def test_a_pdf_whose_stream_inflates_to_hundreds_of_megabytes_is_refused_in_bounded_memory() -> None:
+    bomb = pdf_bomb(inflated_bytes=300_000_000)
+    assert len(bomb) < 1_000_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    message = _refused(bomb, "report.pdf")
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert "PDF bomb" in message
+    assert grown_kb < 100_000, grown_kb
