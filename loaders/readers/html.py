@@ -18,6 +18,12 @@ META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)"
 # GB2312 and GBK pages often use characters only their superset GB18030 names correctly.
 CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+HEAD = re.compile(r"<head\b.*?</head>", re.I | re.S)
+TAG = re.compile(r"<[^>]+>")
+LABELLED_DATE = re.compile(
+    r"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发稿时间)\s*[:：]\s*"
+    r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
 MIN_TEXT_CHARS = 20
 
 
@@ -34,14 +40,40 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, name: str) -> str:
-    """The page as a string: the charset it declares, else the text rules (UTF-8, GB18030, detection)."""
-    charset = _declared_charset(data)
-    if charset and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """The page as a string. Valid UTF-8 is UTF-8 whatever the page declares (sites often keep a
+    stale gb2312 declaration after moving to UTF-8); otherwise the declared charset, otherwise
+    the text rules (GB18030, detection)."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode(charset)
+            return data.decode("utf-8")
         except UnicodeDecodeError:
-            pass  # a page that lies about its charset: detect it like a text file
+            pass
+        charset = _declared_charset(data)
+        if charset:
+            try:
+                return data.decode(charset)
+            except UnicodeDecodeError:
+                pass  # a page that lies about its charset: detect it like a text file
     return decode_bytes(data, name)
+
+
+def published_date(page: str) -> str | None:
+    """The date the page states it was published: its <head> metadata (PubDate,
+    article:published_time, JSON-LD…), else a labelled date (发布时间：2023-03-15) in the page.
+    Dates elsewhere in the page (lists of related articles) are not taken for it."""
+    from htmldate import find_date
+
+    head = HEAD.search(page)
+    if head:
+        found = find_date(f"<html>{head.group(0)}<body></body></html>", extensive_search=False)
+        if found and ISO_DATE.match(found):
+            return found
+    labelled = LABELLED_DATE.search(TAG.sub(" ", page))
+    if labelled:
+        year, month, day = (int(part) for part in labelled.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def read_html(data: bytes, name: str) -> Reading:
@@ -64,5 +96,5 @@ def read_html(data: bytes, name: str) -> Reading:
     if len(body) < MIN_TEXT_CHARS:
         raise DocumentError(f"{name}: the HTML page has no article text")
     title = (found.title or "").strip() or None
-    date = found.date if found.date and ISO_DATE.match(found.date) else None
+    date = published_date(page)
     return Reading(file=name, text=body, format="html", title=title, date=date)
