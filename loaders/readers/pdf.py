@@ -7,6 +7,8 @@ import io
 import time
 from collections import Counter
 from collections.abc import Iterator
+from statistics import median
+from typing import Any
 
 from loaders.errors import DocumentError
 from loaders.readers.pdf_guard import check_streams
@@ -18,30 +20,45 @@ MAX_SECONDS = 120.0  # a pathological file stops between two pages, not after ho
 FOOTNOTE_SHARE = 0.7  # a digit set this much smaller than its line is a footnote mark
 FOOTNOTE_MARKS = set("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*")
 MIN_TEXT_CHARS = 1
+WORD_GAP_SHARE = 0.3  # a gap this much (of a usual character's width) over the usual gap is a space
 
 
-def _chars_of(line: object) -> Iterator[object]:
-    yield from line  # type: ignore[misc]
+def _inferred_space_kept(gap: float, usual_gap: float, usual_width: float) -> bool:
+    """pdfminer infers a space wherever two characters stand apart; in letter-spaced (justified)
+    Chinese every pair does. Only a gap wider than the line's usual spacing is a word space."""
+    return gap - usual_gap > WORD_GAP_SHARE * usual_width
 
 
-def _line(layout_line: object, page: int, page_height: float) -> Line | None:
+def _line(layout_line: Any, page: int, page_height: float) -> Line | None:
     from pdfminer.layout import LTChar
 
-    chars = [item for item in _chars_of(layout_line) if isinstance(item, LTChar)]
+    items = list(layout_line)
+    chars = [item for item in items if isinstance(item, LTChar)]
     if not chars:
         return None
-    sizes = Counter(round(ch.size, 1) for ch in chars)
-    size = sizes.most_common(1)[0][0]
+    size = Counter(round(ch.size, 1) for ch in chars).most_common(1)[0][0]
+    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:], strict=False)]
+    usual_gap = median(gaps) if gaps else 0.0
+    usual_width = median(ch.width for ch in chars)
     pieces = []
-    for item in _chars_of(layout_line):
-        piece = item.get_text()  # type: ignore[attr-defined]
-        if isinstance(item, LTChar) and item.size < FOOTNOTE_SHARE * size and piece in FOOTNOTE_MARKS:
-            continue
+    previous: Any = None
+    for index, item in enumerate(items):
+        piece = item.get_text()
+        if isinstance(item, LTChar):
+            if item.size < FOOTNOTE_SHARE * size and piece in FOOTNOTE_MARKS:
+                continue
+            previous = item
+        elif piece == " ":  # an inferred space (LTAnno) between `previous` and the next character
+            following = next((x for x in items[index + 1 :] if isinstance(x, LTChar)), None)
+            if previous is None or following is None:
+                continue
+            if not _inferred_space_kept(following.x0 - previous.x1, usual_gap, usual_width):
+                continue
         pieces.append(piece)
     text = "".join(pieces).replace("\n", "").strip()
     if not text:
         return None
-    x0, y0, x1, y1 = layout_line.bbox  # type: ignore[attr-defined]
+    x0, y0, x1, y1 = layout_line.bbox
     return Line(page, text, x0, x1, page_height - y1, page_height - y0, size, page_height)
 
 

@@ -133,3 +133,38 @@ def test_a_small_raised_footnote_digit_is_dropped_and_a_number_in_the_line_kept(
     pdf.showPage()
     pdf.save()
     assert read_bytes(out.getvalue(), "note.pdf").text == "孕产妇死亡率控制在12/10万以下。"
+
+
+def test_letter_spaced_chinese_reads_without_inferred_spaces_and_word_gaps_stay() -> None:
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(595, 842))
+    rows = [
+        (2, "家庭医生签约服务覆盖率达到60%以上。"),
+        (4, "孕产妇死亡率控制在12/10万以下。"),
+        (0, "奋楫争先 勇毅前行"),
+    ]
+    for row, (spacing, line) in enumerate(rows):
+        pdf.saveState()  # character spacing is text state: keep it to its own line
+        text = pdf.beginText(72, 700 - 40 * row)
+        text.setFont(font, 12)
+        text.setCharSpace(spacing)
+        text.textOut(line)
+        pdf.drawText(text)
+        pdf.restoreState()
+    pdf.setFont(font, 12)  # two words placed apart without a space character between them
+    pdf.drawString(72, 500, "Healthy")
+    pdf.drawString(72 + pdfmetrics.stringWidth("Healthy", font, 12) + 3.5, 500, "China")
+    pdf.drawString(72, 460, "奋楫争先")
+    pdf.drawString(72 + 5 * 12, 460, "勇毅前行")
+    pdf.showPage()
+    pdf.save()
+    lines = read_bytes(out.getvalue(), "spaced.pdf").text.split("\n")
+    assert lines == [*(line for _, line in rows), "Healthy China", "奋楫争先 勇毅前行"]
