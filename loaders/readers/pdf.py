@@ -4,9 +4,11 @@ then `pdf_layout` turns the lines back into paragraphs and keeps each character'
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from statistics import median
 from typing import Any
 
@@ -20,6 +22,7 @@ MAX_SECONDS = 120.0  # a pathological file stops between two pages, not after ho
 FOOTNOTE_SHARE = 0.7  # a digit set this much smaller than its line is a footnote mark
 FOOTNOTE_MARKS = set("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*")
 MIN_TEXT_CHARS = 1
+UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's text for a glyph its font does not map
 WORD_GAP_SHARE = 0.3  # a gap this much (of a usual character's width) over the usual gap is a space
 
 
@@ -112,7 +115,16 @@ def read_pdf(data: bytes, name: str) -> Reading:
         raise DocumentError(f"{name}: corrupt PDF ({type(exc).__name__})") from exc
     if pages == 0:
         raise DocumentError(f"{name}: corrupt PDF (no pages)")
-    if sum(len(line.text) for line in lines) < MIN_TEXT_CHARS:
+    unmapped = sum(len(UNMAPPED_GLYPH.findall(line.text)) for line in lines)
+    lines = [replace(line, text=UNMAPPED_GLYPH.sub("", line.text)) for line in lines]
+    lines = [line for line in lines if line.text.strip()]
+    readable = sum(len(line.text) for line in lines)
+    if unmapped > readable:
+        raise DocumentError(
+            f"{name}: the PDF's fonts map {unmapped} glyphs to no characters, so its text cannot be read; "
+            "OCR is not supported"
+        )
+    if readable < MIN_TEXT_CHARS:
         raise DocumentError(f"{name}: no text layer; OCR is not supported")
     text, spans = join_lines(drop_running_lines(lines))
     if not text.strip():

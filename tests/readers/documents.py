@@ -242,18 +242,8 @@ def zip_bomb_docx(inflated_bytes: int = 500_000_000) -> bytes:
     return out.getvalue()
 
 
-def pdf_bomb(inflated_bytes: int = 1_000_000_000) -> bytes:
-    """A one-page PDF whose content stream is a little Flate data that inflates to `inflated_bytes`."""
-    deflater = zlib.compressobj(9)
-    chunk = b" " * 1_000_000
-    packed = b"".join(deflater.compress(chunk) for _ in range(inflated_bytes // len(chunk)))
-    packed += deflater.flush()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
-    ]
+def _hand_written_pdf(objects: list[bytes]) -> bytes:
+    """Objects 1..n (1 the catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -264,3 +254,38 @@ def pdf_bomb(inflated_bytes: int = 1_000_000_000) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+CATALOG_AND_PAGE = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+    b" /Resources << /Font << /F1 5 0 R >> >> >>",
+]
+
+
+def pdf_bomb(inflated_bytes: int = 1_000_000_000) -> bytes:
+    """A one-page PDF whose content stream is a little Flate data that inflates to `inflated_bytes`."""
+    deflater = zlib.compressobj(9)
+    chunk = b" " * 1_000_000
+    packed = b"".join(deflater.compress(chunk) for _ in range(inflated_bytes // len(chunk)))
+    packed += deflater.flush()
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    return _hand_written_pdf([*CATALOG_AND_PAGE, stream])
+
+
+def unmapped_font_pdf(glyphs: int = 40) -> bytes:
+    """Text drawn in a CID font without a ToUnicode map: glyph numbers, no characters to read."""
+    content = b"BT /F1 12 Tf 72 700 Td <" + b"".join(b"%04X" % (i + 1) for i in range(glyphs)) + b"> Tj ET"
+    return _hand_written_pdf(
+        [
+            *CATALOG_AND_PAGE,
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H"
+            b" /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /FontDescriptor 7 0 R /DW 1000"
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+            b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0"
+            b" /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>",
+        ]
+    )

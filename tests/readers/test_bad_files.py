@@ -10,7 +10,14 @@ from loaders.errors import DocumentError
 from loaders.readers import read_bytes
 from loaders.readers.sniff import sniff
 from tests.readers.conftest import XINJIAN_2023
-from tests.readers.documents import encrypted_pdf, pdf_bomb, sample_text, textless_pdf, zip_bomb_docx
+from tests.readers.documents import (
+    encrypted_pdf,
+    pdf_bomb,
+    sample_text,
+    textless_pdf,
+    unmapped_font_pdf,
+    zip_bomb_docx,
+)
 
 
 def _refused(data: bytes, name: str) -> str:
@@ -82,3 +89,8 @@ def test_a_pdf_whose_stream_inflates_to_hundreds_of_megabytes_is_refused_in_boun
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert "PDF bomb" in message
     assert grown_kb < 100_000, grown_kb
+
+
+def test_a_pdf_whose_font_maps_no_characters_says_its_text_cannot_be_read() -> None:
+    message = _refused(unmapped_font_pdf(), "glyphs.pdf")
+    assert "cannot be read" in message and "OCR is not supported" in message
