@@ -10,8 +10,8 @@ from loaders.readers.reading import Reading
 def apply_reading(extraction: DocumentExtraction, reading: Reading) -> DocumentExtraction:
     document = extraction.document
     document.format = reading.format
+    document.pages = reading.page_count
     if reading.pages:
-        document.pages = reading.pages[-1].page
         for item in [*extraction.nodes, *extraction.edges]:
             for evidence in item.evidence:
                 if evidence.doc == document.file:

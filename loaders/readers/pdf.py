@@ -129,4 +129,4 @@ def read_pdf(data: bytes, name: str) -> Reading:
     text, spans = join_lines(drop_running_lines(lines))
     if not text.strip():
         raise DocumentError(f"{name}: no text layer; OCR is not supported")
-    return Reading(file=name, text=text, format="pdf", pages=spans)
+    return Reading(file=name, text=text, format="pdf", pages=spans, page_count=pages)

@@ -26,6 +26,7 @@ class Reading:
     title: str | None = None
     date: str | None = None
     pages: tuple[PageSpan, ...] = field(default=())
+    page_count: int | None = None  # pages in the file, text or not
 
     def page_at(self, offset: int) -> int | None:
         """The page the character at `offset` was printed on; None for formats without pages."""
