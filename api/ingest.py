@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.store import GraphStore, IngestOutcome
-from loaders.decode import iter_document_paths, read_document
+from loaders.decode import iter_document_paths
 from loaders.models import DocumentExtraction
 from loaders.pipeline import extract_document
+from loaders.readers import read_path
+from loaders.readers.apply import apply_reading
 
 
 @dataclass
@@ -50,8 +52,8 @@ def extract_paths(paths: list[Path]) -> list[DocumentExtraction]:
     """Raises `loaders.errors.DocumentError` naming the first bad file."""
     extractions = []
     for path in iter_document_paths(paths):
-        file_name, text = read_document(path)
-        extractions.append(extract_document(file_name, text))
+        reading = read_path(path)  # .txt, .html/.htm, .pdf or .docx, sniffed from the content
+        extractions.append(apply_reading(extract_document(reading.file, reading.text), reading))
     return extractions
 
 

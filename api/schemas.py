@@ -25,6 +25,7 @@ class EvidencePublic(Public):
     start: int = Field(description="offset of the quote's first character in the document text")
     end: int = Field(description="offset just past the quote's last character")
     quote: str = Field(description="exactly text[start:end]")
+    page: int | None = Field(default=None, description="page of the quote's first character (PDF documents)")
 
 
 class EntityPublic(BaseModel):

@@ -19,8 +19,11 @@ STORAGE_ONLY_PROPERTIES = ("docs", "evidence", "complete", "text")
 
 
 def evidence_to_json(ev: Evidence) -> str:
+    stored: dict[str, Any] = {"doc": ev.doc, "start": ev.start, "end": ev.end, "quote": ev.quote}
+    if ev.page is not None:  # only documents with pages (PDF) have it
+        stored["page"] = ev.page
     return json.dumps(
-        {"doc": ev.doc, "start": ev.start, "end": ev.end, "quote": ev.quote},
+        stored,
         ensure_ascii=False,
         separators=(",", ":"),
     )

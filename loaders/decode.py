@@ -15,7 +15,6 @@ from charset_normalizer import from_bytes
 
 from loaders.errors import DocumentError
 
-SUPPORTED_SUFFIXES = (".txt",)
 # Chinese encodings tried strictly after UTF-8; GB18030 is a superset of GBK and GB2312.
 FALLBACK_ENCODINGS = ("gb18030",)
 BOM = "\ufeff"
@@ -68,28 +67,24 @@ def _decode_text(data: bytes, name: str) -> str:
 
 
 def read_document(path: Path) -> tuple[str, str]:
-    """Return (file name, decoded text) of a `.txt` document."""
-    path = Path(path)
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise DocumentError(
-            f"{path.name}: unsupported file type {path.suffix or '(none)'}; only .txt is read"
-        )
-    if not path.is_file():
-        raise DocumentError(f"{path}: no such file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path.name}: cannot be read ({exc.strerror})") from exc
-    return path.name, decode_bytes(data, path.name)
+    """Return (file name, read text) of a document in any supported format (see loaders.readers)."""
+    from loaders.readers import read_path  # the readers build on decode_bytes above
+
+    reading = read_path(Path(path))
+    return reading.file, reading.text
 
 
 def iter_document_paths(paths: list[Path]) -> list[Path]:
-    """Expand folders into their `.txt` files (sorted); a missing path is an error."""
+    """Expand folders into their documents of a supported type (sorted); a missing path is an error."""
+    from loaders.readers import SUPPORTED_SUFFIXES
+
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
         elif path.is_file():
             found.append(path)
         else:

@@ -27,6 +27,7 @@ class Evidence(Strict):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     quote: str
+    page: int | None = Field(default=None, ge=1, description="page of the quote's first character (PDF)")
 
     @model_validator(mode="after")
     def _span_matches_quote(self) -> Evidence:
@@ -96,6 +97,8 @@ class Document(NodeBase):
     sha256: str = ""
     chars: int = 0
     region: str | None = None
+    format: str | None = None  # the format it was read from: txt, html, pdf, docx
+    pages: int | None = None  # a PDF's page count
 
 
 Node = Annotated[

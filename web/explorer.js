@@ -85,7 +85,7 @@ async function searchText() {
 // ---- one entity -----------------------------------------------------------------------------
 function quoteBlock(evidence) {
   const source = el("a", { title: "在原文中查看", onclick: () => showDocument(evidence) },
-    `${evidence.doc}  [${evidence.start}–${evidence.end}]`);
+    `${evidence.doc}  [${evidence.start}–${evidence.end}]${evidence.page ? `  第 ${evidence.page} 页` : ""}`);
   return el("blockquote", { className: "quote" }, evidence.quote, el("cite", {}, source));
 }
 

@@ -95,7 +95,8 @@ def get_document_text(store: StoreDep, ref: DocumentRef) -> DocumentTextPublic:
     status_code=201,
     response_model=UploadPublic,
     summary="Ingest one uploaded document (multipart field `file`)",
-    description="A `.txt` report (UTF-8, GB18030…) is read, extracted and written; re-uploading the "
+    description="A report (.txt, .html/.htm, .pdf or .docx, sniffed from the content) is read, extracted "
+    "and written; re-uploading the "
     "same text changes nothing (`unchanged`), changed text replaces the old facts (`replaced`).",
     responses={400: {"description": "unreadable document"}, 413: {"description": "too large"}, **AUTH},
     dependencies=[ApiKeyDep],

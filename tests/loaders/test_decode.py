@@ -50,16 +50,17 @@ def test_empty_and_blank_files_are_refused(tmp_path: Path) -> None:
 
 
 def test_other_suffixes_are_refused(tmp_path: Path) -> None:
-    path = tmp_path / "report.pdf"
+    path = tmp_path / "report.doc"
     path.write_bytes(b"%PDF-1.4")
-    with pytest.raises(DocumentError, match="only .txt"):
+    with pytest.raises(DocumentError, match="unsupported file type .doc"):
         read_document(path)
 
 
-def test_folders_expand_to_sorted_txt_files(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.txt", "c.md"):
+def test_folders_expand_to_sorted_documents_of_supported_types(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", "c.md", "d.PDF", "e.htm", "f.docx", "g.png"):
         (tmp_path / name).write_text("内容", encoding="utf-8")
-    assert [p.name for p in iter_document_paths([tmp_path])] == ["a.txt", "b.txt"]
+    found = [p.name for p in iter_document_paths([tmp_path])]
+    assert found == ["a.txt", "b.txt", "d.PDF", "e.htm", "f.docx"]
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
