@@ -55,7 +55,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         finally:
             backend.close()
 
-    # /docs is served by install_offline_docs from packaged Swagger UI assets (no CDN).
+    # /docs and /redoc are served by install_offline_docs from packaged assets (no CDN).
     app = FastAPI(
         title="healthkg",
         version="0.1.0",

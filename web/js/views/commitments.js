@@ -9,7 +9,7 @@ export function commitmentColumns(documents) {
     { title: "单位", value: (r) => r.unit },
     { title: "年份", value: (r) => r.year ?? "" },
     { title: "类型", value: (r) => KIND_NAMES[r.kind] || r.kind },
-    { title: "文件", value: (r) => `${(documents.get(r.doc) || {}).title || r.doc} ${r.date || ""}`.trim(),
+    { title: "文件", className: "wide", value: (r) => `${(documents.get(r.doc) || {}).title || r.doc} ${r.date || ""}`.trim(),
       cell: (r) => el("a", { href: documentHref(r) }, documentLabel(documents.get(r.doc), r.doc)) },
     { title: "原文", value: (r) => r.quote, className: "quote-cell", cell: (r) => quoteBlock(r, documents.get(r.doc), { short: true }) },
   ];

@@ -56,7 +56,7 @@ export default {
         const rows = [...documents.values()];
         tableSlot.replaceChildren(dataTable({ name: "文件", rows, caption: `共 ${rows.length} 份文件`, empty: "还没有文件，请上传。", columns: [
           { title: "标题", value: (d) => d.title || d.file, cell: (d) => el("a", { href: href("document", d.file), title: d.title || "" }, d.title || d.file) },
-          { title: "日期", value: (d) => d.date || "" },
+          { title: "日期", value: (d) => d.date || "", className: "num" },
           { title: "字数", value: (d) => d.chars ?? "", className: "num" },
           { title: "事实", value: (d) => facts.get(d.file) ?? 0, className: "num" },
           { title: "文件名", value: (d) => d.file, cell: (d) => el("code", {}, d.file) },

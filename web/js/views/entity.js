@@ -21,7 +21,7 @@ function header(entity, files, documents) {
   const docs = [...files].sort().map((file) => el("li", {}, el("a", { href: href("document", file) }, documentLabel(documents.get(file), file))));
   return el("header", { className: "entity-header" },
     el("h2", { id: "entity-name" }, entity.name),
-    el("dl", { className: "facts" }, facts.map(([key, value]) => [el("dt", {}, key), el("dd", {}, value)])),
+    el("dl", { className: "facts" }, facts.map(([key, value]) => el("div", {}, el("dt", {}, key), el("dd", {}, value)))),
     docs.length ? el("details", { className: "entity-docs" }, el("summary", {}, `出现在 ${docs.length} 份文件中`), el("ul", {}, docs)) : "");
 }
 
@@ -54,7 +54,7 @@ function commitmentsSection(entity, params, documents, signal) {
         { title: "单位", value: (r) => r.unit },
         { title: "年份", value: (r) => r.year ?? "" },
         { title: "类型", value: (r) => KIND_NAMES[r.kind] || r.kind },
-        { title: "文件", value: (r) => (documents.get(r.doc) || {}).title || r.doc, csv: (r) => `${(documents.get(r.doc) || {}).title || r.doc} ${r.date || ""}`.trim(),
+        { title: "文件", className: "wide", value: (r) => (documents.get(r.doc) || {}).title || r.doc, csv: (r) => `${(documents.get(r.doc) || {}).title || r.doc} ${r.date || ""}`.trim(),
           cell: (r) => el("a", { href: documentHref(r), title: (documents.get(r.doc) || {}).title || r.doc }, documentLabel(documents.get(r.doc), r.doc)) },
         { title: "原文", value: (r) => r.quote, className: "quote-cell", cell: (r) => quoteBlock(r, documents.get(r.doc), { short: true }) },
       ].filter(Boolean);
@@ -87,8 +87,7 @@ function relationsSection(edges, documents) {
       const quotes = edge.evidence.map((evidence) => quoteBlock(evidence, documents.get(evidence.doc)));
       return el("li", { className: "edge" },
         el("span", { "aria-label": edge.direction === "out" ? "指向" : "来自" }, edge.direction === "out" ? "→ " : "← "),
-        entityLink(edge.other), " ", badge(edge.other.label),
-        el("details", { className: "edge-quotes" }, el("summary", {}, `${quotes.length} 处原文`), quotes));
+        entityLink(edge.other), " ", badge(edge.other.label), quotes);
     });
     return el("details", { className: "edge-group", "data-type": type },
       el("summary", {}, `${EDGE_NAMES[type] || type} · ${edges[type].length}`), el("ul", {}, items));

@@ -84,7 +84,7 @@ async function metricTimeline({ arg, show, setTitle, signal }) {
       { title: "主体", value: (r) => r.committer || "", cell: (r) => (r.committer_id ? entityLink({ id: r.committer_id, name: r.committer }) : "") },
       { title: "数值", value: formatValue, className: "num" },
       { title: "单位", value: (r) => r.unit },
-      { title: "文件", value: (r) => `${(documents.get(r.doc) || {}).title || r.doc} ${r.date || ""}`.trim(),
+      { title: "文件", className: "wide", value: (r) => `${(documents.get(r.doc) || {}).title || r.doc} ${r.date || ""}`.trim(),
         cell: (r) => el("a", { href: documentHref(r) }, documentLabel(documents.get(r.doc), r.doc)) },
       { title: "原文", value: (r) => r.quote, className: "quote-cell", cell: (r) => quoteBlock(r, documents.get(r.doc), { short: true }) },
     ] })));
