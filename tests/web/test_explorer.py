@@ -73,10 +73,14 @@ class Session:
         self.page.wait_for_function("!document.querySelector('#view').hasAttribute('aria-busy')")
         return self.page
 
-    def screenshot(self, name: str, full_page: bool = False) -> None:
+    def screenshot(self, name: str, full_page: bool = False, element: str | None = None) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         width = self.page.viewport_size["width"] if self.page.viewport_size else 0
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=full_page)
+        path = str(SCREENSHOTS / f"{name}-{width}.png")
+        if element:
+            self.page.locator(element).screenshot(path=path)
+        else:
+            self.page.screenshot(path=path, full_page=full_page)
 
 
 @pytest.fixture()
@@ -226,7 +230,7 @@ def test_graph_at_depth_one_caps_each_label_with_a_more_node_that_expands(sessio
         assert (label in more) == (total > CAP)
     status = page.inner_text("#graph-status")
     assert f"项目 {CAP}/{totals['Program']}" in status
-    session.screenshot("graph-xinjian-depth1")
+    session.screenshot("graph-xinjian-depth1", element=".graph-panel")
 
     # "+N" expands that label; the URL remembers it.
     emit(page, "node.more[label = 'Program']", "tap")
