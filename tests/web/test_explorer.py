@@ -240,6 +240,22 @@ def test_graph_at_depth_one_caps_each_label_with_a_more_node_that_expands(sessio
     assert sum(1 for n in graph_nodes(page) if n["label"] == "Program" and not n["more"]) == totals["Program"]
 
 
+def test_graph_expansions_are_buttons_for_the_keyboard_too(session: Session) -> None:
+    page = session.open(entity_route(XINJIAN))
+    wait_graph(page)
+    target_more = page.locator("#graph-keyboard button.expand-more", has_text="指标")
+    count = int(re.search(r"其余 (\d+) 个", target_more.inner_text()).group(1))
+    target_more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('#graph').cy.$('node.more[label = \"Target\"]').length")
+    targets = sum(1 for n in graph_nodes(page) if n["label"] == "Target")
+    assert targets == CAP + count
+    before = len(graph_nodes(page))
+    page.select_option("#graph-keyboard select", "region:360100")
+    page.locator("#graph-keyboard button", has_text="展开其邻居").press("Enter")
+    page.wait_for_function(f"document.querySelector('#graph').cy.nodes().length > {before}")
+
+
 def test_graph_filters_by_edge_type_and_label_and_legend_names_them(session: Session) -> None:
     page = session.open(entity_route(XINJIAN))
     wait_graph(page)

@@ -34,8 +34,8 @@ function swatch(label) {
 
 const CY_STYLE = [
   { selector: "node", style: {
-    label: "data(name)", "font-size": 11, "font-family": '"Noto Sans CJK SC", "Noto Sans SC", sans-serif',
-    "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis", "text-max-width": 110,
+    label: "data(name)", "font-size": 13, "font-family": '"Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+    "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis", "text-max-width": 120,
     "background-color": "data(color)", shape: "data(shape)", width: 18, height: 18, color: "#1f2937",
     "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1 } },
   { selector: "node.center", style: { width: 28, height: 28, "font-weight": "bold", "font-size": 13, "border-width": 3, "border-color": "#111" } },
@@ -126,6 +126,7 @@ export function graphPanel(options) {
   };
   const canvas = el("div", { className: "graph-canvas", id: "graph", role: "img", "aria-label": "邻近关系图" });
   const status = el("p", { className: "muted graph-status", id: "graph-status", role: "status" }, "正在加载关系图…");
+  const keyboard = el("div", { className: "graph-keyboard", id: "graph-keyboard" });
   const legend = el("fieldset", { className: "legend", id: "graph-legend" }, el("legend", {}, "类型（颜色与形状；取消勾选以隐藏）"));
   const edgeFilter = el("fieldset", { className: "edge-filter", id: "graph-edge-types" }, el("legend", {}, "关系类型"));
   const depth = el("select", { id: "graph-depth", "aria-label": "深度" }, [1, 2, 3].map((n) => el("option", { value: n, selected: n === state.depth }, `${n} 层`)));
@@ -149,9 +150,13 @@ export function graphPanel(options) {
       cy.elements().remove();
       cy.add(items);
     }
+    // A star in two rings (alternate neighbours inner and outer) keeps the drawing compact enough
+    // for readable labels; the "+N" nodes sit on the outer ring.
+    const order = new Map(cy.nodes().map((node, i) => [node.id(), i]));
+    const ring = (node) => (node.hasClass("center") ? 3 : node.hasClass("more") ? 0 : order.get(node.id()) % 2);
     const star = state.depth === 1 && ![...state.nodes.values()].some((node) => node.anchor !== state.center);
     const layout = star
-      ? { name: "concentric", concentric: (node) => (node.hasClass("center") ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 28, animate: false }
+      ? { name: "concentric", concentric: ring, levelWidth: () => 1, minNodeSpacing: 6, animate: false }
       : { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, randomize: true };
     cy.layout(layout).run();
     cy.fit(undefined, 20);
@@ -168,6 +173,30 @@ export function graphPanel(options) {
     status.textContent = `显示 ${visible.kept.size} 个节点、${visible.edges.length} 条关系（${parts.join("，")}）。单击打开，双击展开，“+N”展开其余。${state.truncated ? "关系过多，只取了前 300 条。" : ""}`;
     canvas.setAttribute("aria-label", `邻近关系图：${status.textContent}`);
     drawLegend(counts);
+    drawKeyboardControls(visible);
+  }
+
+  // What a click on "+N" or a double-click on a node does, as buttons and a list for the keyboard.
+  function drawKeyboardControls(visible) {
+    const buttons = visible.more.map((group) => el("button", { type: "button", className: "expand-more", "data-key": group.key,
+      onclick: () => { state.expanded.add(group.key); report(); draw(); } },
+      `展开其余 ${group.count} 个${LABEL_NAMES[group.label] || group.label}${group.anchor === state.center ? "" : `（${state.nodes.get(group.anchor).name}）`}`));
+    const choices = [...visible.kept].filter((id) => id !== state.center).map((id) => state.nodes.get(id))
+      .map((node) => el("option", { value: node.id }, `${node.name}（${LABEL_NAMES[node.label] || node.label}）`));
+    const select = el("select", { "aria-label": "要展开邻居的节点" }, choices);
+    const expand = el("button", { type: "button", onclick: () => select.value && expandNode(select.value, state.nodes.get(select.value).name) }, "展开其邻居");
+    keyboard.replaceChildren(...buttons, choices.length ? el("span", { className: "expand-node" }, select, " ", expand) : "");
+  }
+
+  async function expandNode(id, name) {
+    status.textContent = `正在展开 ${name}…`;
+    try {
+      const body = await api(`/api/entities/${encodeURIComponent(id)}/neighbors`, { depth: 1, types: state.types ? state.types.join(",") : "" });
+      merge(state, body, id);
+      draw();
+    } catch (error) {
+      status.textContent = `展开失败：${error.message}`;
+    }
   }
 
   function drawLegend(counts) {
@@ -202,14 +231,7 @@ export function graphPanel(options) {
       clearTimeout(pending);
       const node = event.target;
       if (node.hasClass("more") || node.hasClass("center")) return;
-      status.textContent = `正在展开 ${node.data("name")}…`;
-      try {
-        const body = await api(`/api/entities/${encodeURIComponent(node.id())}/neighbors`, { depth: 1, types: state.types ? state.types.join(",") : "" });
-        merge(state, body, node.id());
-        draw();
-      } catch (error) {
-        status.textContent = `展开失败：${error.message}`;
-      }
+      await expandNode(node.id(), node.data("name"));
     });
     cy.on("mouseover", "node", (event) => { canvas.title = event.target.data("title") || event.target.data("name"); });
   }
@@ -246,7 +268,7 @@ export function graphPanel(options) {
     el("button", { type: "button", onclick: () => zoom(1.25), "aria-label": "放大" }, "＋"),
     el("button", { type: "button", onclick: () => zoom(0.8), "aria-label": "缩小" }, "－"),
     el("button", { type: "button", onclick: () => cy && cy.fit(undefined, 20) }, "适应窗口"));
-  const panel = el("div", { className: "graph-panel" }, tools, canvas, status, legend, edgeFilter);
+  const panel = el("div", { className: "graph-panel" }, tools, canvas, status, keyboard, legend, edgeFilter);
   // Cytoscape measures its container, so the first load waits until the panel is in the page.
   requestAnimationFrame(load);
   return panel;
