@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const target = join(here, "..", "vendor");
+const target = join(here, "..", "web", "vendor");
 mkdirSync(target, { recursive: true });
 const files = [["cytoscape", "dist/cytoscape.esm.min.mjs", "cytoscape.esm.min.js"]];
 for (const [pkg, source, name] of files) {
