@@ -516,7 +516,7 @@ def test_metric_timeline_chart_shows_the_goal_for_its_year(session: Session) -> 
     page = session.open("#/metrics/" + quote(FAMILY_DOCTOR, safe=""))
     chart = page.locator("svg#timeline-chart")
     chart.wait_for()
-    point = chart.locator("a.point[data-year='2023'][data-kind='goal'][data-value='60']").first
+    point = chart.locator("a.point[data-year='2023'][data-kind='goal'][data-value='60']").last
     assert "60%" in (point.locator("text").text_content() or "")
     assert "2023" in chart.locator("text.year").evaluate_all("els => els.map(e => e.textContent)")
     session.screenshot("timeline")

@@ -14,7 +14,8 @@ function svg(tag, attrs = {}, ...children) {
 
 /** The chart: one band per year, achieved values left of the band's middle, goals right. */
 export function timelineChart(points) {
-  const width = 640, height = 300, left = 48, right = 12, top = 16, bottom = 40;
+  // A narrower drawing on phones keeps its text readable once scaled to the screen.
+  const width = window.innerWidth < 700 ? 360 : 640, height = 300, left = 48, right = 12, top = 16, bottom = 40;
   const years = [...new Set(points.map((p) => p.year).filter((y) => y !== null))].sort();
   const dated = points.filter((p) => p.year !== null);
   const max = Math.max(...dated.map((p) => p.value), 0) * 1.1 || 1;
@@ -38,14 +39,28 @@ export function timelineChart(points) {
       svg("text", { x: middle - band * 0.18, y: height - bottom + 32, "text-anchor": "middle", class: "tick" }, "已实现"),
       svg("text", { x: middle + band * 0.18, y: height - bottom + 32, "text-anchor": "middle", class: "tick" }, "目标"));
   });
+  // Values of the same year and kind sit side by side rather than on top of each other.
+  const slots = new Map();
+  const spread = (p) => {
+    const key = `${p.year}|${p.kind}`;
+    const group = dated.filter((q) => `${q.year}|${q.kind}` === key);
+    slots.set(key, (slots.get(key) ?? -1) + 1);
+    const step = Math.min(14, (band * 0.3) / Math.max(group.length, 1));
+    return (slots.get(key) - (group.length - 1) / 2) * step;
+  };
+  // Equal values side by side share one label, written after the last of them.
+  const lastOfValue = (p) => {
+    const same = dated.filter((q) => q.year === p.year && q.kind === p.kind && q.value === p.value);
+    return same[same.length - 1] === p;
+  };
   for (const p of dated) {
-    const cx = x(p.year, p.kind), cy = y(p.value);
+    const cx = x(p.year, p.kind) + spread(p), cy = y(p.value);
     const shape = p.kind === "goal"
       ? svg("polygon", { points: `${cx},${cy - 7} ${cx + 7},${cy} ${cx},${cy + 7} ${cx - 7},${cy}`, fill: "#fff", stroke: color(p), "stroke-width": 2.5 })
       : svg("circle", { cx, cy, r: 6, fill: color(p) });
     const link = svg("a", { href: documentHref(p), class: `point ${p.kind}`, "data-year": p.year, "data-kind": p.kind, "data-value": p.value },
       svg("title", {}, `${p.committer || ""} ${p.year} ${KIND_NAMES[p.kind] || p.kind} ${formatValue(p)}${p.unit}：${p.quote}`),
-      shape, svg("text", { x: cx + 9, y: cy + 4, class: "value" }, `${formatValue(p)}${p.unit}`));
+      shape, lastOfValue(p) ? svg("text", { x: cx + 9, y: cy + 4, class: "value" }, `${formatValue(p)}${p.unit}`) : "");
     chart.append(link);
   }
   const legend = el("ul", { className: "chart-legend" },
