@@ -167,6 +167,21 @@ def test_other_relations_are_grouped_collapsed_with_counts(session: Session) -> 
     assert len(first.locator(".quote-text").first.inner_text()) > 5
 
 
+def test_a_target_names_who_set_it_and_links_its_timeline(session: Session) -> None:
+    rows = httpx.get(
+        f"{session.server.url}/api/commitments",
+        params={"by": XINJIAN, "metric": FAMILY_DOCTOR, "year": 2023},
+        timeout=30,
+    ).json()["data"]
+    page = session.open(entity_route(rows[0]["target_id"]))
+    setters = page.locator("details.edge-group[data-type='SETS_TARGET']")
+    setters.locator(":scope > summary").click()
+    assert setters.locator(f"a[data-id='{XINJIAN}']").is_visible()
+    assert page.locator("#entity-commitments").count() == 0
+    page.locator(".entity-header a", has_text=FAMILY_DOCTOR).click()
+    page.locator("svg#timeline-chart").wait_for()
+
+
 def test_reload_back_and_forward_keep_the_view(session: Session) -> None:
     page = session.open("#/search?q=" + quote("新建区"))
     page.locator(f"#results li[data-id='{XINJIAN}'] a").click()

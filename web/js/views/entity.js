@@ -6,6 +6,10 @@ import {
   el, entityLink, fill, formatValue, href, quoteBlock, replaceParams,
 } from "../lib.js";
 
+const PROPERTY_NAMES = {
+  metric: "指标", value: "数值", unit: "单位", comparator: "比较", year: "年份", kind: "类型", title: "职务",
+};
+
 function header(entity, files, documents) {
   const facts = [
     ["类型", badge(entity.label)],
@@ -16,8 +20,11 @@ function header(entity, files, documents) {
   ].filter(Boolean);
   for (const [key, value] of Object.entries(entity)) {
     if (["id", "name", "label", "aliases", "code", "level"].includes(key) || value === null || typeof value === "object") continue;
-    facts.push([key, String(value)]);
+    facts.push([PROPERTY_NAMES[key] || key, key === "kind" ? KIND_NAMES[value] || value : String(value)]);
   }
+  // The views that say more about programs and indicators.
+  if (entity.label === "Program") facts.push(["项目页", el("a", { href: href("programs", entity.id) }, "实施者与合作方")]);
+  if (entity.label === "Target" && entity.metric) facts.push(["时间线", el("a", { href: href("metrics", entity.metric) }, entity.metric)]);
   const docs = [...files].sort().map((file) => el("li", {}, el("a", { href: href("document", file) }, documentLabel(documents.get(file), file))));
   return el("header", { className: "entity-header" },
     el("h2", { id: "entity-name" }, entity.name),
@@ -61,7 +68,7 @@ function commitmentsSection(entity, params, documents, signal) {
       const label = [yearSelect.value && `${yearSelect.value} 年`, kindSelect.value && KIND_NAMES[kindSelect.value]].filter(Boolean).join("，");
       tableSlot.replaceChildren(dataTable({
         name: `${entity.name}-承诺${yearSelect.value ? `-${yearSelect.value}` : ""}`, columns, rows,
-        caption: `共 ${rows.length} 条${label ? `（${label}）` : ""}，每条原文一行`, empty: "没有符合条件的承诺或指标。",
+        caption: `共 ${rows.length} 条${label ? `（${label}）` : ""}，每条原文一行${body.total > body.data.length ? `；只取了全部 ${body.total} 条中的前 ${body.data.length} 条，完整列表见“承诺”页` : ""}`, empty: "没有符合条件的承诺或指标。",
       }));
     };
     const filters = el("form", { className: "filters", id: "commitment-filters", onsubmit: (e) => e.preventDefault() },
@@ -80,8 +87,14 @@ function commitmentsSection(entity, params, documents, signal) {
   return section;
 }
 
-function relationsSection(edges, documents) {
-  const types = Object.keys(edges).filter((type) => type !== "SETS_TARGET");
+function relationsSection(allEdges, documents) {
+  // Targets this entity sets are in the commitments table; who sets a target still shows here.
+  const edges = {};
+  for (const [type, list] of Object.entries(allEdges)) {
+    const kept = list.filter((edge) => !(type === "SETS_TARGET" && edge.direction === "out"));
+    if (kept.length) edges[type] = kept;
+  }
+  const types = Object.keys(edges);
   const groups = types.map((type) => {
     const items = edges[type].map((edge) => {
       const quotes = edge.evidence.map((evidence) => quoteBlock(evidence, documents.get(evidence.doc)));
@@ -121,7 +134,7 @@ export default {
     show(el("article", { className: "entity", "data-id": entity.id },
       el("p", { className: "back" }, el("a", { href: "#/", onclick: (e) => { if (history.length > 1) { e.preventDefault(); history.back(); } } }, "← 返回")),
       header(entity, files, documents),
-      commitmentsSection(entity, params, documents, signal),
+      entity.label === "Target" ? "" : commitmentsSection(entity, params, documents, signal),
       relationsSection(body.edges, documents),
       el("section", { className: "graph", "aria-labelledby": "graph-heading" }, el("h3", { id: "graph-heading" }, "关系网络"), graph)));
   },
