@@ -305,6 +305,8 @@ def test_keyboard_only_search_open_and_back(session: Session) -> None:
     page.keyboard.type("新建区")
     page.keyboard.press("Enter")
     page.locator(f"#results li[data-id='{XINJIAN}'] a").wait_for()
+    page.locator("#hits li").first.wait_for()
+    session.screenshot("search-xinjian")
     for _ in range(6):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('#results li') !== null"):
@@ -354,6 +356,10 @@ def test_at_390_px_nothing_is_wider_than_the_viewport(phone: Session) -> None:
             phone.screenshot("documents")
         elif route.startswith("#/metrics/"):
             phone.screenshot("timeline")
+        elif route.startswith("#/search"):
+            phone.screenshot("search-nanchang")
+        elif route == "#/partners":
+            phone.screenshot("partners")
 
 
 def test_a_failed_entity_load_shows_an_error_with_retry(session: Session) -> None:

@@ -137,10 +137,10 @@ export default {
       }
       drain();
     }
-    const picker = el("input", { type: "file", id: "upload-input", multiple: true, accept: ".txt,text/plain" });
+    const picker = el("input", { type: "file", id: "upload-input", multiple: true, accept: ".txt,.pdf,.docx,.html,.htm,text/plain" });
     picker.addEventListener("change", () => { enqueue([...picker.files]); picker.value = ""; });
     const drop = el("div", { className: "dropzone", id: "dropzone" },
-      el("p", {}, "把报告文件（.txt，UTF-8 或 GB18030）拖到这里，可一次多个；或 "),
+      el("p", {}, "把报告文件（如 .txt，UTF-8 或 GB18030）拖到这里，可一次多个；或 "),
       el("label", { className: "button" }, "选择文件", picker));
     drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
     drop.addEventListener("dragleave", () => drop.classList.remove("over"));
