@@ -506,6 +506,31 @@ def test_delete_asks_for_confirmation_then_removes_the_document(session: Session
 
 
 # ---- relationship views, timeline, search, /docs ------------------------------------------------
+def test_commitments_page_filters_through_the_url(session: Session) -> None:
+    page = session.open("#/commitments")
+    page.fill("#commitment-filters input[name=metric]", "家庭医生")
+    page.fill("#commitment-filters input[name=year]", "2023")
+    page.press("#commitment-filters input[name=year]", "Enter")
+    page.wait_for_url(re.compile(r"#/commitments\?metric=.+&year=2023"))
+    page.locator("table.data tbody tr").first.wait_for()
+    metrics = page.locator("table.data td[data-label='指标']").all_inner_texts()
+    assert metrics and all("家庭医生" in metric for metric in metrics)
+    assert set(page.locator("table.data td[data-label='年份']").all_inner_texts()) == {"2023"}
+    expected = httpx.get(
+        f"{session.server.url}/api/commitments", params={"metric": "家庭医生", "year": 2023}, timeout=30
+    ).json()["total"]
+    assert len(metrics) == expected
+
+
+def test_a_region_can_include_its_sub_regions_commitments(session: Session) -> None:
+    page = session.open(entity_route("region:360100"))
+    page.locator("#c-scope").check()
+    page.wait_for_url(re.compile("scope=region"))
+    committers = page.locator("#entity-commitments td[data-label='主体']")
+    committers.first.wait_for()
+    assert "新建区" in set(committers.all_inner_texts())
+
+
 def test_partners_filtered_by_region(session: Session) -> None:
     everyone = httpx.get(f"{session.server.url}/api/partners?limit=500", timeout=30).json()["total"]
     page = session.open("#/partners?region=" + quote("新建区"))
