@@ -122,7 +122,8 @@ export function citation(evidence, doc) {
   const link = new URL(documentHref(evidence), window.location.href).href;
   const title = doc ? doc.title || doc.name || evidence.doc : evidence.doc;
   const date = doc && doc.date ? `，${doc.date}` : "";
-  return `“${evidence.quote}”——《${title}》${date}。原文：${link}`;
+  const page = evidence.page ? `，第 ${evidence.page} 页` : ""; // PDF quotes carry their page
+  return `“${evidence.quote}”——《${title}》${date}${page}。原文：${link}`;
 }
 
 async function copyText(text) {
@@ -163,7 +164,7 @@ export function quoteBlock(evidence, doc, { short = false } = {}) {
     el("span", { className: "quote-text" }, evidence.quote),
     el("span", { className: "quote-source" },
       el("a", { href: documentHref(evidence), className: "open-quote", title: `在原文中查看 ${evidence.doc} [${evidence.start}–${evidence.end}]` },
-        short ? "在原文中查看" : documentLabel(doc, evidence.doc)),
+        short ? "在原文中查看" : documentLabel(doc, evidence.doc), evidence.page ? ` · 第 ${evidence.page} 页` : ""),
       " ", copyButton(evidence, doc)));
 }
 
