@@ -3,9 +3,10 @@
 // A view module exports { route, title, render(context) }; a new view is one file plus one line
 // in views/index.js.
 import * as views from "./views/index.js";
-import { errorBox, loading } from "./lib.js";
+import { errorBox, loading, registerRoutes } from "./lib.js";
 
 const registry = new Map(Object.values(views).map((view) => [view.route, view]));
+registerRoutes(registry.keys());
 const root = document.querySelector("#view");
 let active = null; // the AbortController of the view being shown
 

@@ -78,6 +78,13 @@ export async function fill(slot, what, build) {
 }
 
 // ---- links: every view has a URL ------------------------------------------------------------
+const routes = new Set();
+/** The router records which views exist, so a view links to another only when it is there. */
+export function registerRoutes(names) {
+  for (const name of names) routes.add(name);
+}
+export const hasRoute = (name) => routes.has(name);
+
 /** `#/name/arg?query`; the argument is one encoded segment (ids hold ':' and sometimes '/'). */
 export function href(name, arg = "", params = {}) {
   let out = `#/${name}`;

@@ -3,7 +3,7 @@
 import { graphPanel } from "../graph.js";
 import {
   EDGE_NAMES, KIND_NAMES, LABEL_NAMES, api, badge, dataTable, documentHref, documentLabel, documentsByFile,
-  el, entityLink, fill, formatValue, href, quoteBlock, replaceParams,
+  el, entityLink, fill, formatValue, hasRoute, href, quoteBlock, replaceParams,
 } from "../lib.js";
 
 const PROPERTY_NAMES = {
@@ -25,6 +25,10 @@ function header(entity, files, documents) {
   // The views that say more about programs and indicators.
   if (entity.label === "Program") facts.push(["项目页", el("a", { href: href("programs", entity.id) }, "实施者与合作方")]);
   if (entity.label === "Target" && entity.metric) facts.push(["时间线", el("a", { href: href("metrics", entity.metric) }, entity.metric)]);
+  // Commitment tracks (issue 16's view), when this build has them: were the goals met?
+  if (hasRoute("tracks") && entity.label !== "Target") {
+    facts.push(["追踪", el("a", { href: href("tracks", "", { committer: entity.id }), id: "entity-tracks" }, "目标是否兑现")]);
+  }
   const docs = [...files].sort().map((file) => el("li", {}, el("a", { href: href("document", file) }, documentLabel(documents.get(file), file))));
   return el("header", { className: "entity-header" },
     el("h2", { id: "entity-name" }, entity.name),
