@@ -81,7 +81,20 @@ export function selectVisible(state) {
     }
   }
   for (const group of more) kept.add(group.anchor);
-  const edges = [...state.edges.values()].filter((edge) => kept.has(edge.source) && kept.has(edge.target));
+  let edges = [...state.edges.values()].filter((edge) => kept.has(edge.source) && kept.has(edge.target));
+  // A node whose only links went through capped nodes would float unattached: it joins its "+N".
+  const linked = new Set([state.center, ...more.map((group) => group.anchor)]);
+  for (const edge of edges) { linked.add(edge.source); linked.add(edge.target); }
+  for (const id of [...kept]) {
+    const node = state.nodes.get(id);
+    const key = `${node.anchor}|${node.label}`;
+    if (linked.has(id) || state.expanded.has(key)) continue;
+    kept.delete(id);
+    const group = more.find((g) => g.key === key);
+    if (group) group.count += 1;
+    else more.push({ key, anchor: node.anchor, label: node.label, count: 1 });
+  }
+  edges = edges.filter((edge) => kept.has(edge.source) && kept.has(edge.target));
   return { kept, edges, more };
 }
 
@@ -157,7 +170,7 @@ export function graphPanel(options) {
     const star = state.depth === 1 && ![...state.nodes.values()].some((node) => node.anchor !== state.center);
     const layout = star
       ? { name: "concentric", concentric: ring, levelWidth: () => 1, minNodeSpacing: 6, animate: false }
-      : { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, randomize: true };
+      : { name: "cose", animate: false, nodeRepulsion: () => 80000, idealEdgeLength: () => 90, nodeOverlap: 40, gravity: 0.3, numIter: 1500, randomize: true };
     cy.layout(layout).run();
     cy.fit(undefined, 20);
     const counts = new Map();
