@@ -255,6 +255,22 @@ def test_graph_at_depth_one_caps_each_label_with_a_more_node_that_expands(sessio
     assert sum(1 for n in graph_nodes(page) if n["label"] == "Program" and not n["more"]) == totals["Program"]
 
 
+def test_graph_at_depth_two_keeps_the_caps_and_leaves_no_node_unattached(session: Session) -> None:
+    page = session.open(entity_route(XINJIAN, depth="2"))
+    wait_graph(page)
+    assert page.eval_on_selector("#graph-depth", "s => s.value") == "2"
+    nodes = graph_nodes(page)
+    per_label: dict[str, int] = {}
+    for node in nodes:
+        if not node["more"] and not node["center"]:
+            per_label[node["label"]] = per_label.get(node["label"], 0) + 1
+    assert per_label and max(per_label.values()) <= CAP
+    unattached = page.evaluate(
+        "document.querySelector('#graph').cy.nodes().filter(n => n.degree() === 0).length"
+    )
+    assert unattached == 0
+
+
 def test_graph_expansions_are_buttons_for_the_keyboard_too(session: Session) -> None:
     page = session.open(entity_route(XINJIAN))
     wait_graph(page)
