@@ -11,9 +11,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.docs_offline import install_offline_docs
 from api.errors import install_error_handlers
 from api.ingest import ingest_paths
 from api.routes import (
+    browse,
     canonical_metrics,
     commitments,
     documents,
@@ -55,7 +57,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         finally:
             backend.close()
 
-    app = FastAPI(title="healthkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc are served by install_offline_docs from packaged assets (no CDN).
+    app = FastAPI(
+        title="healthkg",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     cors = (settings.cors_origins if settings else None) or ServiceSettings.from_env().cors_origins
     if cors:
         app.add_middleware(CORSMiddleware, allow_origins=cors, allow_methods=["*"], allow_headers=["*"])
@@ -64,6 +74,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         app.include_router(module.router)
     app.include_router(tracks.router)
     app.include_router(canonical_metrics.router)
+    app.include_router(browse.router)
+    install_offline_docs(app)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -113,6 +113,7 @@ class CommitmentPublic(Public):
     quote: str
     start: int
     end: int
+    page: int | None = Field(default=None, description="the PDF page the quote starts on (PDFs only)")
 
 
 class CommitmentsPublic(Page):

@@ -38,6 +38,7 @@ def commitment_views(
                 quote=ev["quote"],
                 start=ev["start"],
                 end=ev["end"],
+                page=ev.get("page"),
             )
         )
     return views

@@ -12,7 +12,7 @@ from graph.backend import GraphSettings
 def test_every_endpoint_is_described_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     operations = [(path, method, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
-    assert len(operations) == 20  # 17 + the two tracks endpoints + canonical metrics
+    assert len(operations) == 23  # 17 + tracks (2) + canonical metrics + browse (3)
     for path, method, op in operations:
         assert op.get("summary") and op.get("description"), (method, path)
         for param in op.get("parameters", []):
@@ -43,8 +43,23 @@ def test_cors_allows_only_the_configured_origins(data_dir: Path, client: TestCli
 
 def test_explorer_page_and_its_static_files(client: TestClient) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and 'src="/static/explorer.js"' in page.text
-    script = client.get("/static/explorer.js")
-    assert script.status_code == 200 and "/api/entities" in script.text
+    assert page.status_code == 200 and 'src="/static/js/app.js"' in page.text
+    script = client.get("/static/js/app.js")
+    assert script.status_code == 200 and "views/index.js" in script.text
+    assert "javascript" in script.headers["content-type"]  # module scripts need a JavaScript type
+    graph_library = client.get("/static/vendor/cytoscape.esm.min.js")
+    assert graph_library.status_code == 200 and "javascript" in graph_library.headers["content-type"]
     assert client.get("/static/explorer.css").headers["content-type"].startswith("text/css")
     assert client.get("/static/missing.js").status_code == 404
+
+
+def test_api_docs_load_their_assets_from_this_server(client: TestClient) -> None:
+    for path, asset in (
+        ("/docs", "/docs-assets/swagger-ui-bundle.js"),
+        ("/redoc", "/docs-assets/redoc.standalone.js"),
+    ):
+        page = client.get(path)
+        assert page.status_code == 200 and asset in page.text
+        assert "cdn" not in page.text.lower() and "fonts.googleapis" not in page.text
+        served = client.get(asset)
+        assert served.status_code == 200 and len(served.content) > 100_000

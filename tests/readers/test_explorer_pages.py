@@ -36,18 +36,15 @@ def test_a_pdf_quote_names_its_page_and_opens_its_span(browser: Browser, pdf_api
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(pdf_api.url + "/")
-        page.fill("#q", "新建区")
-        page.press("#q", "Enter")
-        page.locator("#results li[data-id='region:360112']").click()
-        quote = page.locator("#edges .edge .quote").first
+        page.goto(pdf_api.url + "/#/entity/region%3A360112?year=2023")
+        quote = page.locator("#entity-commitments blockquote.quote").first
         quote.wait_for()
-        cite = quote.locator("cite").inner_text()
-        assert cite.startswith("xinjian.pdf")
-        assert re.search(r"第 \d+ 页", cite), cite
-        expected = page.evaluate("el => el.firstChild.textContent", quote.element_handle())
-        quote.locator("cite a").click()
-        marked = page.locator("#document-text mark")
+        link = quote.locator("a.open-quote")
+        source = link.inner_text()
+        assert re.search(r"第 \d+ 页", source), source
+        expected = quote.locator(".quote-text").inner_text()
+        link.click()
+        marked = page.locator("#quote-mark")
         marked.wait_for()
         assert marked.inner_text() == expected
     finally:

@@ -53,7 +53,8 @@ def page(tracks_server: LiveServer) -> Iterator[Page]:
         opened = browser.new_page()
         errors: list[str] = []
         opened.on("pageerror", lambda error: errors.append(str(error)))
-        opened.goto(tracks_server.url + "/")
+        opened.goto(tracks_server.url + "/#/tracks")
+        opened.wait_for_selector("#tracks-panel")
         yield opened
         browser.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"
@@ -116,7 +117,8 @@ def test_choosing_an_earlier_goal_shows_what_revised_it(page: Page) -> None:
 def test_opening_an_entity_in_the_explorer_lists_its_tracks(page: Page) -> None:
     page.fill("#q", "新建区")
     page.press("#q", "Enter")
-    page.locator("#results li[data-id='region:360112']").click()
+    page.locator("#results li[data-id='region:360112'] a").first.click()
+    page.locator("#entity-tracks").click()
     page.locator("#tracks-list li[data-id='m-family_doctor_coverage@region:360112']").wait_for()
     assert page.input_value("#t-committer") == "region:360112"
     ids = page.eval_on_selector_all("#tracks-list li", "items => items.map(i => i.dataset.id)")
