@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -74,6 +74,8 @@ class GraphSettings:
     data_dir: Path = Path("var/graph")
     graph_name: str = "healthkg"
     neo4j_database: str | None = None
+    # Kept out of the URL: a password holding `@`, `/` or `:` would have to be percent-encoded.
+    neo4j_password: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, url: str | None = None, data_dir: str | Path | None = None) -> GraphSettings:
@@ -82,6 +84,7 @@ class GraphSettings:
             data_dir=Path(data_dir or os.environ.get("HEALTHKG_DATA_DIR") or "var/graph"),
             graph_name=os.environ.get("HEALTHKG_GRAPH_NAME") or "healthkg",
             neo4j_database=os.environ.get("HEALTHKG_NEO4J_DATABASE") or None,
+            neo4j_password=os.environ.get("NEO4J_PASSWORD") or None,
         )
 
     @property
@@ -112,8 +115,10 @@ def connect(settings: GraphSettings | None = None) -> GraphBackend:
     if scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"):
         from graph.neo4j_backend import Neo4jBackend
 
-        return Neo4jBackend.from_url(settings.url, database=settings.neo4j_database)
+        return Neo4jBackend.from_url(
+            settings.url, database=settings.neo4j_database, password=settings.neo4j_password
+        )
     raise GraphError(
         f"unsupported graph URL '{settings.url}': use 'embedded', 'falkordb://host:port' "
-        "or 'neo4j://user:pass@host:7687'"
+        "or 'neo4j://user@host:7687' (password in NEO4J_PASSWORD)"
     )
