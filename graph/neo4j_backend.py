@@ -26,6 +26,7 @@ from graph.queries import QueryCatalog
 # 400. Every other failure (security, missing database, cluster, transient after the driver's
 # retries, lost connection) means the graph is not usable by us right now: 503.
 REFUSED_QUERY_CATEGORIES = frozenset({"Statement", "Request", "Procedure", "Transaction"})
+TIMED_OUT = "Query timed out"
 
 
 def _plain(value: Any) -> Any:
@@ -71,6 +72,9 @@ def _refused(exc: Neo4jError) -> bool:
 def driver_error(exc: Exception, where: str) -> GraphError:
     """The GraphError (503) or QueryRejected (400) a driver exception stands for."""
     if isinstance(exc, Neo4jError) and _refused(exc):
+        if "TimedOut" in (exc.code or ""):
+            # Same words as FalkorDB's, so the API's answer does not depend on the engine.
+            return QueryRejected(TIMED_OUT)
         return QueryRejected(exc.message or str(exc))
     if isinstance(exc, AuthError | Forbidden):
         return GraphError(f"Neo4j at {where} refused our credentials: {exc.message or exc}")
