@@ -29,6 +29,8 @@ class GraphBackend(ABC):
 
     name: str
     catalog: QueryCatalog
+    # Applied to named queries marked `// timeout: query` (the API sets its /api/query timeout).
+    query_timeout_ms: int | None = None
 
     def run(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
         query = self.catalog[query_name]
@@ -36,7 +38,8 @@ class GraphBackend(ABC):
 
     def read(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
         query = self.catalog[query_name]
-        return self.execute(query.text, params or {}, read_only=True)
+        timeout_ms = self.query_timeout_ms if query.timed else None
+        return self.execute(query.text, params or {}, read_only=True, timeout_ms=timeout_ms)
 
     def write_batches(
         self, query_name: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH_SIZE

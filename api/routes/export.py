@@ -45,6 +45,12 @@ def export(
         Literal["json", "graphml", "csv"], Query(description="export format", examples=["graphml"])
     ] = "json",
 ) -> ExportPublic | Response:
+    if format == "csv":
+        return Response(
+            _csv_zip(store.stored_graph()),
+            media_type="application/zip",
+            headers={"Content-Disposition": 'attachment; filename="healthkg-csv.zip"'},
+        )
     data = store.export()
     if format == "graphml":
         from graph.export_graphml import write_graphml
@@ -53,11 +59,5 @@ def export(
             write_graphml(data),
             media_type="application/graphml+xml",
             headers={"Content-Disposition": 'attachment; filename="healthkg.graphml"'},
-        )
-    if format == "csv":
-        return Response(
-            _csv_zip(data),
-            media_type="application/zip",
-            headers={"Content-Disposition": 'attachment; filename="healthkg-csv.zip"'},
         )
     return ExportPublic(**data)
