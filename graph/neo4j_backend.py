@@ -100,8 +100,13 @@ class Neo4jBackend(GraphBackend):
         self.uri = uri
         # One pool shared by all request threads of a uvicorn worker; sized from env for busy servers.
         pool = max_pool_size or int(os.environ.get("HEALTHKG_NEO4J_POOL_SIZE", "50"))
+        # How long managed transactions retry transient failures and lost connections before the
+        # API answers 503: the driver's 30 s default outlasts most HTTP clients' patience.
+        retry_s = float(os.environ.get("HEALTHKG_NEO4J_RETRY_SECONDS", "10"))
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=pool)
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, max_connection_pool_size=pool, max_transaction_retry_time=retry_s
+            )
         except (DriverError, ValueError) as exc:
             raise GraphError(f"cannot use the Neo4j URL {uri}: {exc}") from exc
         try:

@@ -118,6 +118,11 @@ class Neo4jLauncher:
         """Graph settings for store `name`, the password passed apart from the URL."""
         return GraphSettings(url=self.url(name), neo4j_password=self.password)
 
+    def stop(self, name: str) -> None:
+        """Shut store `name`'s DBMS down, as a graph that goes away under its clients."""
+        self._ask("stop", str(self.home(name)))
+        del self._ports[name]
+
     def bulk_import(self, name: str, arguments: list[str]) -> None:
         """`neo4j-admin database import full neo4j ARGUMENTS` into store `name`, not started yet."""
         if name in self._ports:

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *       the OS picks) and authentication on; answers {@code READY <port>}.
  *   <li>{@code import HOME ARG...} runs {@code neo4j-admin database import full neo4j ARG...} of the
  *       same release into HOME (not started yet); answers {@code IMPORTED} or {@code FAILED <code>}.
+ *   <li>{@code stop HOME} shuts that DBMS down (a graph going away under a client); {@code STOPPED}.
  * </ul>
  *
  * <p>Usage: {@code Launcher PASSWORD}. Each line of input gets one line of answer on standard
@@ -42,7 +44,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class Launcher {
     private final String password;
-    private final List<DatabaseManagementService> started = new ArrayList<>();
+    private final Map<Path, DatabaseManagementService> started = new LinkedHashMap<>();
 
     private Launcher(String password) {
         this.password = password;
@@ -79,6 +81,16 @@ public final class Launcher {
         switch (words[0]) {
             case "start":
                 return "READY " + start(Path.of(words[1]).toAbsolutePath());
+            case "stop":
+                DatabaseManagementService dbms;
+                synchronized (started) {
+                    dbms = started.remove(Path.of(words[1]).toAbsolutePath());
+                }
+                if (dbms == null) {
+                    return "FAILED not started: " + words[1];
+                }
+                dbms.shutdown();
+                return "STOPPED";
             case "import":
                 Path home = Path.of(words[1]).toAbsolutePath();
                 List<String> command = new ArrayList<>(List.of("database", "import", "full", "neo4j"));
@@ -102,7 +114,7 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
                 .build();
         synchronized (started) {
-            started.add(dbms);
+            started.put(home, dbms);
         }
         // The embedded API runs with full rights, so the initial user gets its password directly
         // (a fresh store's neo4j/neo4j would have to be changed on first login).
@@ -122,7 +134,7 @@ public final class Launcher {
 
     private void shutdown() {
         synchronized (started) {
-            for (DatabaseManagementService dbms : started) {
+            for (DatabaseManagementService dbms : started.values()) {
                 dbms.shutdown();
             }
             started.clear();
