@@ -98,6 +98,9 @@ class Neo4jBackend(GraphBackend):
         self.catalog = QueryCatalog("neo4j")
         self.database = database
         self.uri = uri
+        # Sessions share one bookmark manager: on a cluster, a read routed to another member waits
+        # for this process's last write (ingest reads a document's state, then writes it).
+        self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
         # One pool shared by all request threads of a uvicorn worker; sized from env for busy servers.
         pool = max_pool_size or int(os.environ.get("HEALTHKG_NEO4J_POOL_SIZE", "50"))
         # How long managed transactions retry transient failures and lost connections before the
@@ -131,7 +134,7 @@ class Neo4jBackend(GraphBackend):
         if timeout_ms:
             work = neo4j.unit_of_work(timeout=timeout_ms / 1000)(work)
         try:
-            with self._driver.session(database=self.database) as session:
+            with self._driver.session(database=self.database, bookmark_manager=self._bookmarks) as session:
                 if read_only:
                     return session.execute_read(work)
                 return session.execute_write(work)

@@ -31,7 +31,8 @@ def _csv_zip(export: dict) -> bytes:
     summary="The whole graph: JSON (default), GraphML for Gephi, or neo4j-admin CSV files in a zip",
     description="JSON is the contract's export shape (document texts are left out; "
     "GET /api/documents/{id}/text has them). `csv` zips the node and relationship files "
-    "`neo4j-admin database import` reads.",
+    "`neo4j-admin database import` reads, with what ingest stores (sources, quotes, document "
+    "texts), so a bulk-loaded graph answers like an ingested one.",
     responses={
         200: {
             "content": {"application/graphml+xml": {}, "application/zip": {}},

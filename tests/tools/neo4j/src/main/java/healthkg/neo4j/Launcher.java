@@ -112,6 +112,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
+                // Transaction timeouts are enforced when this monitor runs (every 2 s by default):
+                // the tests' 50 ms timeouts need it to look more often.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(20))
                 .build();
         synchronized (started) {
             started.put(home, dbms);
