@@ -108,7 +108,13 @@ class Neo4jBackend(GraphBackend):
         retry_s = float(os.environ.get("HEALTHKG_NEO4J_RETRY_SECONDS", "10"))
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=auth, max_connection_pool_size=pool, max_transaction_retry_time=retry_s
+                uri,
+                auth=auth,
+                max_connection_pool_size=pool,
+                max_transaction_retry_time=retry_s,
+                # The server's hints (e.g. "property key docs not in the graph yet" on an empty
+                # database) would be logged as warnings on every CLI run; nobody reads them there.
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
             )
         except (DriverError, ValueError) as exc:
             raise GraphError(f"cannot use the Neo4j URL {uri}: {exc}") from exc
