@@ -86,8 +86,8 @@ def contract_backend(
         url = os.environ.get("HEALTHKG_GRAPH_URL", "embedded")
         if url == "embedded":
             pytest.skip(
-                "no external graph: set HEALTHKG_GRAPH_URL=neo4j://user:pass@host:7687 "
-                "(or falkordb://host:port) to run the contract suite against it"
+                "no external graph: set HEALTHKG_GRAPH_URL=neo4j://user@host:7687 with NEO4J_PASSWORD "
+                "(or falkordb://host:port) to run the contract suite against it as well"
             )
     with connect(GraphSettings(url=url, graph_name="contract")) as backend:
         yield backend
