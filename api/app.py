@@ -45,6 +45,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         resolved = settings or ServiceSettings.from_env()
         backend = connect(resolved.graph)
+        backend.query_timeout_ms = resolved.query_timeout_ms
         try:
             store = GraphStore(backend)
             store.ensure_schema()

@@ -61,7 +61,9 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with connect(_settings(args)) as backend:
-        data = GraphStore(backend).export()
+        store = GraphStore(backend)
+        # CSV feeds a bulk import, so it carries the bookkeeping the JSON export leaves out.
+        data = store.stored_graph() if args.format == "csv" else store.export()
     if args.format == "csv":
         from graph.export_csv import write_neo4j_admin_csv
 

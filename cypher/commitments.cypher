@@ -27,6 +27,7 @@ UNWIND e.evidence AS evidence
 RETURN count(evidence) AS total
 
 // name: region_scope
+// timeout: query
 // A region, every region PART_OF it down to six levels, and the entities LOCATED_IN any of
 // those: everyone whose commitments count as that region's.
 MATCH (r:Region {id: $region_id})

@@ -9,7 +9,7 @@ LIMIT $limit
 
 // name: export_edges
 MATCH (a:Entity)-[e]->(b:Entity)
-RETURN type(e) AS type, a.id AS source, b.id AS target, e.evidence AS evidence
+RETURN type(e) AS type, a.id AS source, b.id AS target, e.evidence AS evidence, e.docs AS docs
 ORDER BY type, source, target
 SKIP $offset
 LIMIT $limit
@@ -25,5 +25,10 @@ RETURN type(e) AS type, count(e) AS count
 ORDER BY type
 
 // name: delete_all
+// One batch of at most $batch nodes with their edges: the caller repeats until it deletes none
+// (one transaction over millions of nodes would exhaust a Neo4j heap).
 MATCH (n)
+WITH n
+LIMIT $batch
 DETACH DELETE n
+RETURN count(n) AS deleted

@@ -2,10 +2,20 @@
 
 // name: metrics
 // Distinct metrics, most used first; $q filters by substring.
+// Each list is collected from rows sorted by its own key, so it comes out sorted on every engine.
 MATCH (t:Target)
 WHERE $q IS NULL OR t.metric CONTAINS $q
-WITH t.metric AS metric, count(t) AS targets, collect(DISTINCT t.year) AS years,
-     collect(DISTINCT t.kind) AS kinds, collect(DISTINCT t.unit) AS units
+WITH t
+ORDER BY t.year
+WITH t.metric AS metric, count(t) AS targets, collect(DISTINCT t.year) AS years, collect(t) AS ts
+UNWIND ts AS k
+WITH metric, targets, years, k
+ORDER BY k.kind
+WITH metric, targets, years, collect(DISTINCT k.kind) AS kinds, collect(k) AS ks
+UNWIND ks AS u
+WITH metric, targets, years, kinds, u
+ORDER BY u.unit
+WITH metric, targets, years, kinds, collect(DISTINCT u.unit) AS units
 RETURN metric, targets, years, kinds, units
 ORDER BY targets DESC, metric
 SKIP $offset

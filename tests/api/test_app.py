@@ -1,12 +1,10 @@
 """What every endpoint shares: OpenAPI descriptions and examples, CORS, the static explorer files."""
 
-from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import ServiceSettings
-from graph.backend import GraphSettings
 
 
 def test_every_endpoint_is_described_with_examples(client: TestClient) -> None:
@@ -25,9 +23,9 @@ def test_every_endpoint_is_described_with_examples(client: TestClient) -> None:
     assert schemas["CommitmentPublic"]["example"]["metric"] == "家庭医生签约服务覆盖率"
 
 
-def test_cors_allows_only_the_configured_origins(data_dir: Path, client: TestClient) -> None:
+def test_cors_allows_only_the_configured_origins(client: TestClient) -> None:
     settings = ServiceSettings(
-        graph=GraphSettings(url="embedded", data_dir=data_dir, graph_name="api_facts"),
+        graph=client.app.state.settings.graph,
         cors_origins=["https://newsroom.example"],
     )
     with TestClient(create_app(settings)) as cors_client:

@@ -1,4 +1,4 @@
-"""The contract's core endpoints through a real uvicorn over the embedded graph."""
+"""The contract's core endpoints through a real uvicorn over each backend (tests/api/conftest.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ def http(live_api: LiveServer) -> httpx.Client:
         yield client
 
 
-def test_health_names_the_backend(http: httpx.Client) -> None:
+def test_health_names_the_backend(http: httpx.Client, api_backend: str) -> None:
     response = http.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "graph": "embedded"}
+    assert response.json() == {"status": "ok", "graph": api_backend}
 
 
 def test_entity_search_finds_xinjian(http: httpx.Client) -> None:

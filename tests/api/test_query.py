@@ -1,13 +1,11 @@
 """POST /api/query through HTTP: reads run (capped), every write attempt is refused with 400."""
 
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import ServiceSettings
-from graph.backend import GraphSettings
 
 WRITE_ATTEMPTS = [
     "CREATE (n:Entity {id: 'x'})",
@@ -94,8 +92,8 @@ def test_engine_errors_are_400(client: TestClient) -> None:
     assert client.post("/api/query", json={"params": {}}).status_code == 422
 
 
-def test_slow_queries_time_out_with_400(data_dir: Path, client: TestClient) -> None:
-    graph = GraphSettings(url="embedded", data_dir=data_dir, graph_name="api_facts")
+def test_slow_queries_time_out_with_400(client: TestClient) -> None:
+    graph = client.app.state.settings.graph
     with TestClient(create_app(ServiceSettings(graph=graph, query_timeout_ms=50))) as slow:
         cypher = "UNWIND range(1, 3000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i) AS c"
         response = slow.post("/api/query", json={"cypher": cypher})

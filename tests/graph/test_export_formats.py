@@ -188,7 +188,6 @@ def test_import_script_holds_the_neo4j_admin_command(written: dict[str, Path]) -
         "neo4j",
         "--overwrite-destination=true",
         "--array-delimiter=U+001F",
-        "--multiline-fields=true",
         "--legacy-style-quoting=false",
         "--nodes=/import/nodes_Hospital.csv",
         "--nodes=/import/nodes_Region.csv",
@@ -258,3 +257,23 @@ def test_graphml_replaces_characters_xml_cannot_hold() -> None:
     export = sample_export()
     export["nodes"][0]["name"] = "新建\x0c区"
     assert read_graphml(export).nodes["region:新建区"]["name"] == "新建\ufffd区"
+
+
+def test_multiline_flag_only_when_a_field_breaks_lines(tmp_path: Path) -> None:
+    export = sample_export()
+    export["nodes"][0]["text"] = "第一行\n第二行"
+    files = write_neo4j_admin_csv(export, tmp_path)
+    assert "--multiline-fields=true" in files[-1].read_text("utf-8")
+
+
+def test_stored_evidence_strings_and_docs_are_kept(tmp_path: Path) -> None:
+    export = sample_export()
+    edge = next(e for e in export["edges"] if e["evidence"])
+    edge["evidence"] = [json.dumps(ev, ensure_ascii=False) for ev in edge["evidence"]]
+    edge["docs"] = ["b.txt", "a.txt"]
+    write_neo4j_admin_csv(export, tmp_path)
+    _, rows = read_csv(tmp_path / f"rels_{edge['type']}.csv")
+    (row,) = [r for r in rows if (r[":START_ID"], r[":END_ID"]) == (edge["source"], edge["target"])]
+    assert row["docs:string[]"].split(US) == ["b.txt", "a.txt"]
+    first = json.loads(row["evidence:string[]"].split(US)[0])
+    assert list(first) == ["doc", "start", "end", "quote"]

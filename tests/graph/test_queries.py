@@ -67,3 +67,10 @@ def test_engine_files_only_override_shared_queries() -> None:
         own = {q.name for path in (CYPHER_DIR / engine).glob("*.cypher") for q in parse_query_file(path)}
         assert own <= shared, f"{engine} defines queries the shared files lack: {sorted(own - shared)}"
         assert set(QueryCatalog(engine).names()) == shared
+
+
+def test_costly_expansions_run_under_the_query_timeout() -> None:
+    for engine in ("falkordb", "neo4j"):
+        catalog = QueryCatalog(engine)
+        timed = {name for name in catalog.names() if catalog[name].timed}
+        assert timed == {"neighbors_2", "neighbors_3", "paths_3", "paths_4", "paths_5", "region_scope"}
