@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
 from loaders.document_meta import date_of, own_region, title_of, year_of
-from loaders.doers import Doer, DoerContext, body_of_official, clause_subjects, sentence_speaker
+from loaders.doers import (
+    Doer,
+    DoerContext,
+    body_of_official,
+    clause_subjects,
+    section_places,
+    sentence_speaker,
+)
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -124,6 +131,7 @@ class _DocumentRun:
         self.year = year_of(text)
         self.headings = [p for p in self.parsed if _section_heading(p)]
         self.affiliated: list[str] = []  # university-affiliated hospitals named so far
+        self.recent_body: tuple[str, str] | None = None  # the last body named, for 医院检验科主任
         # A round-up of several interviews has no single region of its own.
         own = None if len(self.headings) >= 2 else _choose_own_region(self.parsed, text)
         self.document = Document(
@@ -141,6 +149,13 @@ class _DocumentRun:
         self.section_region: Division | None = own
         self.section_body: str | None = None  # the body an interviewee's heading names
         self.doers = DoerContext(issuer=own.id if own else None)
+        # A feature that moves between places: each section's place, per sentence.
+        self.section_places = section_places(
+            [p.sentence for p in self.parsed],
+            [p.regions for p in self.parsed],
+            division_index().chain,
+            own,
+        )
         self.resolver = RegionResolver(own.code if own else None)
         # A year-end review (某年工作总结) reports its own year: that year's figures are results.
         self.review = bool(REVIEW_TITLE.search(self.document.title))
@@ -150,7 +165,9 @@ class _DocumentRun:
         self.targets = TargetExtractor()
 
     def run(self) -> DocumentExtraction:
-        for p in self.parsed:
+        for p, place in zip(self.parsed, self.section_places, strict=True):
+            if place is not None and place != self.doers.section:
+                self.doers.section = place
             self._sentence(p)
         return DocumentExtraction(
             document=self.document,
@@ -213,7 +230,11 @@ class _DocumentRun:
         for branch, parent in parent_hospital_pairs(orgs, clean):
             parent_id = graph.add(Hospital(id=f"hospital:{parent}", name=parent, kind="医院"), ev)
             graph.edge("PARTNERS_WITH", f"hospital:{branch}", parent_id, ev)
-        official_ids = add_officials(graph, p, orgs, org_ids, regions, ev, self.section_region)
+        official_ids = add_officials(
+            graph, p, orgs, org_ids, regions, ev, self.section_region, self.recent_body
+        )
+        if orgs:
+            self.recent_body = (org_ids[-1], orgs[-1].name)
         if heading and official_ids:
             self.section_body = body_of_official(official_ids[0])
         if s.line_start and clean.endswith(SPEAKER_HEADING_END):
@@ -226,7 +247,7 @@ class _DocumentRun:
             if div:
                 graph.region(div, ev, m.group(0))
                 # 全市 in a district's report is the district the report speaks for.
-                relative[m.start()] = self.doers.issuer or div.id
+                relative[m.start()] = self.doers.section or self.doers.issuer or div.id
         actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
         bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
         speaker = sentence_speaker(clean, official_ids, bodies)
