@@ -31,7 +31,7 @@ RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域�
 # 我们, 我委, 我院…: the body the speaker speaks for.
 FIRST_PERSON = re.compile(r"(?:我们|咱们|我委|我厅|我局|我院|我校|我中心)")
 # The speech verb after a speaker's name: 某某说，… / 某某介绍，… / 某某表示：…
-SPOKE = r"(?:介绍|表示|说|指出|透露|谈到|坦言)(?:[，,：:]|$)"
+SPOKE = r"(?:介绍|表示|说|指出|透露|谈到|坦言)(?:[，,：:。]|$)"
 # The body an official's id is scoped by: official:name|body-id
 OFFICIAL_SCOPE = re.compile(r"^official:([^|]+)\|(.+)$")
 
@@ -234,3 +234,25 @@ def section_places(
 
 def _related(a: Division, b: Division, chain: Callable[[str], list[Division]]) -> bool:
     return a.code in {d.code for d in chain(b.code)} or b.code in {d.code for d in chain(a.code)}
+
+
+# A sentence that attributes the quote before it: …。”黔江区卫生健康委党委副书记某某说。
+SAID_AFTER_QUOTE = re.compile(r"^[^，,。“”]{2,40}?" + SPOKE)
+QUOTE_REACH = 6  # sentences a quote may span back from its closing mark
+
+
+def quotes_attributed_after(sentences: list[Sentence]) -> dict[int, int]:
+    """Index of each sentence inside a quote → index of the sentence right after the quote that
+    names its speaker (“…我们…。”某某说). The quote's doers wait for that speaker's body."""
+    out: dict[int, int] = {}
+    for i, s in enumerate(sentences[:-1]):
+        after = sentences[i + 1]
+        if not s.clean.endswith(("”", '"')) or after.line_start or not SAID_AFTER_QUOTE.match(after.clean):
+            continue
+        j = i
+        while j > i - QUOTE_REACH and j >= 0:
+            out[j] = i + 1
+            if "“" in sentences[j].clean or sentences[j].line_start:
+                break
+            j -= 1
+    return out

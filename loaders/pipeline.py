@@ -21,6 +21,7 @@ from loaders.doers import (
     DoerContext,
     body_of_official,
     clause_subjects,
+    quotes_attributed_after,
     section_places,
     sentence_speaker,
 )
@@ -161,14 +162,21 @@ class _DocumentRun:
         self.review = bool(REVIEW_TITLE.search(self.document.title))
         self.kind = "achieved" if self.review else "goal"
         self.section_year: int | None = None
+        # Doers of a quote whose speaker is named after it (“…”某某说) wait for that sentence.
+        self.quoted = quotes_attributed_after([p.sentence for p in self.parsed])
+        self.waiting: dict[int, list[tuple[str, Doer, str, Evidence]]] = {}
+        self.index = 0
+        self.speaker_here: str | None = None  # the body of the official who speaks in this sentence
         self.programs = ProgramRecognizer()
         self.targets = TargetExtractor()
 
     def run(self) -> DocumentExtraction:
-        for p, place in zip(self.parsed, self.section_places, strict=True):
+        for index, (p, place) in enumerate(zip(self.parsed, self.section_places, strict=True)):
             if place is not None and place != self.doers.section:
                 self.doers.section = place
+            self.index, self.speaker_here = index, None
             self._sentence(p)
+            self._settle_quotes(index)
         return DocumentExtraction(
             document=self.document,
             text=self.text,
@@ -252,6 +260,7 @@ class _DocumentRun:
         bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
         speaker = sentence_speaker(clean, official_ids, bodies)
         if speaker:
+            self.speaker_here = speaker[1]
             # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
             # speaker's body's, unless a clause names its own subject (全市…).
             for clause in s.clauses():
@@ -263,6 +272,21 @@ class _DocumentRun:
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
+
+    def _credit(self, kind: str, doer: Doer, target: str, ev: Evidence) -> None:
+        """A doer's edge, or, inside a quote whose speaker comes next, the wait for that speaker."""
+        attributed = self.quoted.get(self.index)
+        if attributed is not None and doer.basis in ("issuer", "section"):
+            self.waiting.setdefault(attributed, []).append((kind, doer, target, ev))
+            return
+        self.graph.edge(kind, doer.id, target, ev, doer.basis)
+
+    def _settle_quotes(self, index: int) -> None:
+        """The quote before this sentence goes to the body of the speaker this sentence names."""
+        for kind, doer, target, ev in self.waiting.pop(index, []):
+            if self.speaker_here:
+                doer = Doer(self.speaker_here, "speaker")
+            self.graph.edge(kind, doer.id, target, ev, doer.basis)
 
     def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
         """A line `某委副主任某某：` opens that speaker's turn; `某报记者：` opens a question."""
@@ -381,7 +405,7 @@ class _DocumentRun:
             for doer in doers:
                 if doer.id not in seen:
                     seen.add(doer.id)
-                    self.graph.edge("IMPLEMENTS", doer.id, pid, x.ev, doer.basis)
+                    self._credit("IMPLEMENTS", doer, pid, x.ev)
         return out
 
     def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:
@@ -421,7 +445,7 @@ class _DocumentRun:
             )
             tid = self.graph.add(target, x.ev)
             for c in committers:
-                self.graph.edge("SETS_TARGET", c.id, tid, x.ev, c.basis)
+                self._credit("SETS_TARGET", c, tid, x.ev)
             # A program ties to a figure in its own clause, or as the topic of the first clause.
             for start, pid in program_starts:
                 if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
