@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +25,11 @@ class EvidencePublic(Public):
     start: int = Field(description="offset of the quote's first character in the document text")
     end: int = Field(description="offset just past the quote's last character")
     quote: str = Field(description="exactly text[start:end]")
+    basis: Literal["subject", "speaker", "section", "issuer"] | None = Field(
+        default=None,
+        description="on SETS_TARGET / IMPLEMENTS: why this sentence credits the doer (the clause's "
+        "subject, the body a speaker speaks for, the paragraph's or section's subject, the issuer)",
+    )
 
 
 class EntityPublic(BaseModel):

@@ -19,11 +19,10 @@ STORAGE_ONLY_PROPERTIES = ("docs", "evidence", "complete", "text")
 
 
 def evidence_to_json(ev: Evidence) -> str:
-    return json.dumps(
-        {"doc": ev.doc, "start": ev.start, "end": ev.end, "quote": ev.quote},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    item: dict[str, Any] = {"doc": ev.doc, "start": ev.start, "end": ev.end, "quote": ev.quote}
+    if ev.basis is not None:
+        item["basis"] = ev.basis  # last, so the `{"doc":…,` prefix used for retraction holds
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
 
 
 def evidence_prefix(doc: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
 from loaders.document_meta import date_of, own_region, title_of, year_of
+from loaders.doers import Doer, DoerContext, body_of_official, clause_subjects, sentence_speaker
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -55,14 +56,11 @@ from loaders.sentences import Sentence, split_sentences
 from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
+SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
-CLAUSE_LEAD = re.compile(
-    r"(?:20\d{2}年(?:底|末|以来)?|今年|去年|目前|其中|全年|同时|此外|另外|截至[^，,。]{0,8}?底)"
-)
 REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
-SPOKE = r"(?:介绍|表示|说|指出|透露)[，,：:]"
 ANSWER_LABELS = ("答", "受访者")
 INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
@@ -114,7 +112,7 @@ class _Sentence:
     regions: list[tuple[RegionMention, Division]]
     orgs: list[OrgMention]
     org_ids: list[str]
-    actors: dict[tuple[int, int], list[str]]
+    actors: dict[tuple[int, int], list[Doer]]
 
 
 class _DocumentRun:
@@ -141,7 +139,8 @@ class _DocumentRun:
         )
         self.graph = ExtractionBuilder(file_name, text)
         self.section_region: Division | None = own
-        self.section_official: str | None = None
+        self.section_body: str | None = None  # the body an interviewee's heading names
+        self.doers = DoerContext(issuer=own.id if own else None)
         self.resolver = RegionResolver(own.code if own else None)
         # A year-end review (某年工作总结) reports its own year: that year's figures are results.
         self.review = bool(REVIEW_TITLE.search(self.document.title))
@@ -164,9 +163,26 @@ class _DocumentRun:
     def default_actor(self) -> str | None:
         return self.section_region.id if self.section_region else None
 
+    def _own_line(self) -> set[str]:
+        """Ids of the section's region, its ancestors and (by code prefix) the places under it."""
+        if self.section_region is None:
+            return set()
+        return {d.id for d in division_index().chain(self.section_region.code)}
+
+    def _inside_own(self, div: Division) -> bool:
+        if self.section_region is None:
+            return True
+        own = self.section_region
+        prefix = (
+            own.code[:2] if own.level == "province" else own.code[:4] if own.level == "city" else own.code
+        )
+        return div.id in self._own_line() or div.code.startswith(prefix)
+
     def _sentence(self, p: ParsedSentence) -> None:
         s, clean, graph = p.sentence, p.sentence.clean, self.graph
         ev = graph.evidence(s)
+        if s.line_start:
+            self.doers.new_line()
         self._follow_speaker(s)
         heading = _section_heading(p) if self.headings else None
         regions = add_regions(graph, p, self.resolver, ev)
@@ -174,6 +190,7 @@ class _DocumentRun:
             org_region = next((d for m, d in regions if m.end <= heading[1]), None)
             if org_region:
                 self.section_region, self.resolver = org_region, RegionResolver(org_region.code)
+                self.doers.issuer, self.doers.issuer_basis = org_region.id, "section"
                 regions = add_regions(graph, p, self.resolver, None)
         orgs = merge_parenthesised(
             OrganizationRecognizer(self.resolver).find(
@@ -198,25 +215,67 @@ class _DocumentRun:
             graph.edge("PARTNERS_WITH", f"hospital:{branch}", parent_id, ev)
         official_ids = add_officials(graph, p, orgs, org_ids, regions, ev, self.section_region)
         if heading and official_ids:
-            self.section_official = official_ids[0]
+            self.section_body = body_of_official(official_ids[0])
+        if s.line_start and clean.endswith(SPEAKER_HEADING_END):
+            self._speaker_heading(clean, official_ids)
         if self.section_region:
             graph.region(self.section_region, None)
+        relative: dict[int, str] = {}
         for m in RELATIVE_REGION.finditer(clean):
             div = self.resolver.by_level_suffix(m.group(2))
             if div:
                 graph.region(div, ev, m.group(0))
-        actors = _clause_actors(s, regions, orgs, org_ids)
-        speaker = _hospital_speaker(clean, official_ids)
+                # 全市 in a district's report is the district the report speaks for.
+                relative[m.start()] = self.doers.issuer or div.id
+        actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
+        bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
+        speaker = sentence_speaker(clean, official_ids, bodies)
         if speaker:
-            # 某医院院长某某介绍，…力争双向转诊2万人次: the hospital's figures, not the place's,
-            # unless a clause speaks for the place (全市…).
+            # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
+            # speaker's body's, unless a clause names its own subject (全市…).
             for clause in s.clauses():
-                if clause not in actors and not RELATIVE_REGION.search(clean, clause[0], clause[1]):
-                    actors[clause] = [speaker]
+                if clause[0] >= speaker[0] and (clause not in actors or actors[clause][0].basis != "subject"):
+                    actors[clause] = [Doer(speaker[1], "speaker")]
+        self._follow_subjects(s, actors, regions)
+        self.doers.sentence_ended(clean)
         found = _Sentence(p, ev, regions, orgs, org_ids, actors)
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
+
+    def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
+        """A line `某委副主任某某：` opens that speaker's turn; `某报记者：` opens a question."""
+        named = [
+            oid for oid in official_ids if clean[:-1].endswith(oid.removeprefix("official:").split("|")[0])
+        ]
+        if named:
+            self.doers.speaker_turn(body_of_official(named[0]))
+            return
+        name = clean[:-1]
+        known = [n.id for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
+        if known:
+            self.doers.speaker_turn(body_of_official(known[0]))
+        elif name.endswith(INTERVIEWER_LABELS):
+            self.doers.speaker_turn(None)
+
+    def _follow_subjects(
+        self,
+        s: Sentence,
+        actors: dict[tuple[int, int], list[Doer]],
+        regions: list[tuple[RegionMention, Division]],
+    ) -> None:
+        """The subject of a sentence's first clause is the paragraph's until another is named; a
+        place outside the document's own region moves the section there."""
+        clauses = s.clauses()
+        if not clauses:
+            return
+        first = actors.get(clauses[0], [])
+        named = [d for d in first if d.basis == "subject"]
+        if named:
+            self.doers.paragraph = named
+        for _, div in regions:
+            if any(d.id == div.id for d in named) and div.level in ("city", "county"):
+                self.doers.place_named(div.id, self._inside_own(div))
 
     def _follow_speaker(self, s: Sentence) -> None:
         """In a question-and-answer interview the answers belong to the named interviewee."""
@@ -226,11 +285,12 @@ class _DocumentRun:
             known = [n for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
             officials = [n for n in self.graph.nodes.values() if n.label == "Official"]
             if known:
-                self.section_official = known[0].id
+                self.doers.speaker_turn(body_of_official(known[0].id))
             elif name in ANSWER_LABELS and officials:
-                self.section_official = officials[0].id  # 答: the interviewee the text introduced
+                # 答: the interviewee the text introduced
+                self.doers.speaker_turn(body_of_official(officials[0].id))
             elif name in INTERVIEWER_LABELS:
-                self.section_official = None
+                self.doers.speaker_turn(None)
         reference_year = self.year + 1 if self.review and self.year else self.year
         said = s.clean[speaker.end() :] if speaker else s.clean
         before = self.kind
@@ -270,35 +330,37 @@ class _DocumentRun:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            doers = list(x.actors.get(clause, [self.default_actor]))
+            doers = list(x.actors.get(clause) or self.doers.defaults())
             # Places and bodies named in the clause before the program carry it out too
             # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
             doers += [
-                d.id
+                Doer(d.id, "subject")
                 for m, d in x.regions
                 if clause[0] <= m.start and m.end <= prog.start and d.code not in own_line
             ]
             doers += [
-                oid
+                Doer(oid, "subject")
                 for m, oid in zip(x.orgs, x.org_ids, strict=True)
                 if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
             ]
             # A place named inside the program's name is where it comes from (某市医改经验), a
             # hospital opening it is the one that runs it (区中医医院人员总量管理试点).
             doers += [
-                d.id
+                Doer(d.id, "subject")
                 for m, d in x.regions
                 if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
             ]
             doers += [
-                oid
+                Doer(oid, "subject")
                 for m, oid in zip(x.orgs, x.org_ids, strict=True)
                 if m.start == prog.start and m.end < prog.end and m.label == "Hospital"
             ]
-            doers += hosts
-            for actor in dict.fromkeys(doers):
-                if actor:
-                    self.graph.edge("IMPLEMENTS", actor, pid, x.ev)
+            doers += [Doer(h, "subject") for h in hosts]
+            seen: set[str] = set()
+            for doer in doers:
+                if doer.id not in seen:
+                    seen.add(doer.id)
+                    self.graph.edge("IMPLEMENTS", doer.id, pid, x.ev, doer.basis)
         return out
 
     def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:
@@ -310,7 +372,7 @@ class _DocumentRun:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
-            committers = list(x.actors.get(figure_clause, [self.default_actor]))
+            committers = list(x.actors.get(figure_clause) or self.doers.defaults())
             in_clause = [f for f in found if _clause_of(s, f.start) == figure_clause]
             if (
                 len(committers) >= 2
@@ -319,10 +381,11 @@ class _DocumentRun:
             ):
                 # 甲区、乙区分别投入5亿元、8亿元: the figures go to the places in their order
                 committers = [committers[in_clause.index(t)]]
-            if self.section_official:
-                committers.append(self.section_official)  # an interview: the interviewee commits too
-            committers = [c for c in committers if c]
-            subject_id = committers[0] if committers else self.document.id
+            # An interviewee's or speaker's body reports the figures of its turn too.
+            for body in (self.section_body, self.doers.speaker):
+                if body and all(c.id != body for c in committers):
+                    committers.append(Doer(body, "speaker"))
+            subject_id = committers[0].id if committers else self.document.id
             key = (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind)
             digest = hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:12]
             target = Target(
@@ -337,55 +400,8 @@ class _DocumentRun:
             )
             tid = self.graph.add(target, x.ev)
             for c in committers:
-                self.graph.edge("SETS_TARGET", c, tid, x.ev)
+                self.graph.edge("SETS_TARGET", c.id, tid, x.ev, c.basis)
             # A program ties to a figure in its own clause, or as the topic of the first clause.
             for start, pid in program_starts:
                 if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
-                    self.graph.edge("SETS_TARGET", pid, tid, x.ev)
-
-
-def _hospital_speaker(clean: str, official_ids: list[str]) -> str | None:
-    """The hospital of an official who speaks in this sentence (某医院院长某某介绍，…)."""
-    for oid in official_ids:
-        name, _, scope = oid.removeprefix("official:").partition("|")
-        if scope.startswith("hospital:") and re.search(re.escape(name) + SPOKE, clean):
-            return scope
-    return None
-
-
-def _clause_actors(
-    s: Sentence, regions: list[tuple[RegionMention, Division]], orgs: list[OrgMention], org_ids: list[str]
-) -> dict[tuple[int, int], list[str]]:
-    """Who carries out what a clause says: a place or body that opens the clause, else the default."""
-    out: dict[tuple[int, int], list[str]] = {}
-    carried: list[str] = []
-    for clause in s.clauses():
-        opening: list[str] = []
-        # 2023年市人民医院…, 其中某县…: a time or a linking word may come before the subject.
-        lead = CLAUSE_LEAD.match(s.clean, clause[0], clause[1])
-        first = lead.end() if lead else clause[0]
-        pos = first
-        for m, d in sorted(regions, key=lambda r: r[0].start):
-            if m.start == pos and d.level != "province":
-                opening.append(d.id)  # 甲区、乙区积极探索…: each listed place
-                pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
-        bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == first]
-        relative = RELATIVE_REGION.match(s.clean, first, clause[1])
-        if bodies:
-            out[clause] = bodies
-        elif opening:
-            out[clause] = opening
-        elif relative:
-            # 朝阳区卫生健康委主任某某表示，全区…: 全区 is the district the sentence just named.
-            named = [
-                d
-                for m, d in regions
-                if m.end <= first and d.level != "province" and d.name.endswith(relative.group(2))
-            ]
-            if len({d.id for d in named}) == 1:
-                out[clause] = [named[0].id]
-                carried = [named[0].id]
-                continue
-        if carried and clause not in out:
-            out[clause] = carried  # …，社区卫生服务中心达标率达到100%: still that district's
-    return out
+                    self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")

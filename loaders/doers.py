@@ -1,0 +1,172 @@
+"""Who does what a clause says, and why (the `basis` kept on SETS_TARGET / IMPLEMENTS evidence).
+
+Chinese reports chain clauses on one topic, so the doer is looked for in this order:
+1. subject: a body or place that opens the clause (after a time or linking word), carried to the
+   following clauses of the sentence and, as the paragraph's subject, to its following sentences;
+2. speaker: in a press conference or interview turn, the body the speaker speaks for (我们 is that
+   body); in a sentence where an official of a body 说/介绍, that body for the clauses after it;
+3. section: the place a feature's section is about, when it is not the document's own region
+   (a feature about three counties moves from one to the next), or an interviewee's region;
+4. issuer: the document's own region, only when nothing above names a doer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.officials import TITLE_RUN
+from loaders.organizations import OrgMention
+from loaders.regions import Division, RegionMention
+from loaders.sentences import Sentence
+
+Clause = tuple[int, int]
+
+CLAUSE_LEAD = re.compile(
+    r"(?:20\d{2}年(?:底|末|以来|起)?|今年|去年|目前|其中|全年|同时|此外|另外|近年来|近一年来|随后|"
+    r"截至[^，,。]{0,8}?(?:底|末|目前)|[“\"])*"
+)
+RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
+# 我们, 我委, 我院…: the body the speaker speaks for.
+FIRST_PERSON = re.compile(r"(?:我们|咱们|我委|我厅|我局|我院|我校|我中心)")
+# The speech verb after a speaker's name: 某某说，… / 某某介绍，… / 某某表示：…
+SPOKE = r"(?:介绍|表示|说|指出|透露|谈到|坦言)(?:[，,：:]|$)"
+# The body an official's id is scoped by: official:name|body-id
+OFFICIAL_SCOPE = re.compile(r"^official:([^|]+)\|(.+)$")
+
+
+FULL_STOPS = ("。", "！", "？", "!", "?", "”", "”")
+
+
+@dataclass(frozen=True)
+class Doer:
+    id: str
+    basis: str  # subject | speaker | section | issuer
+
+
+def body_of_official(official_id: str) -> str | None:
+    """The body (organization, hospital or region id) an official's id is scoped by."""
+    m = OFFICIAL_SCOPE.match(official_id)
+    return m.group(2) if m and m.group(2) else None
+
+
+def clause_subjects(
+    s: Sentence,
+    regions: list[tuple[RegionMention, Division]],
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    relative: dict[int, str],
+    speaker: str | None,
+) -> dict[Clause, list[Doer]]:
+    """The doers each clause names as its subject, carried on to the sentence's later clauses that
+    name none. `relative` maps the clean offset of 全省/我市… to its region's id; `speaker` is the
+    body 我们 stands for."""
+    out: dict[Clause, list[Doer]] = {}
+    carried: list[Doer] = []
+    for clause in s.clauses():
+        lead = CLAUSE_LEAD.match(s.clean, clause[0], clause[1])
+        first = lead.end() if lead else clause[0]
+        found = _opening(s.clean, first, clause, regions, orgs, org_ids, relative, speaker)
+        if found:
+            out[clause] = carried = found
+        elif carried:
+            out[clause] = carried  # 黔江中心医院出资300万元，购买了13台血透机: still the hospital
+    return out
+
+
+def _opening(
+    clean: str,
+    first: int,
+    clause: Clause,
+    regions: list[tuple[RegionMention, Division]],
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    relative: dict[int, str],
+    speaker: str | None,
+) -> list[Doer]:
+    # A body followed by a title is where a speaker works (某医院院长某某说), not the subject.
+    bodies = [
+        Doer(oid, "subject")
+        for m, oid in zip(orgs, org_ids, strict=True)
+        if m.start == first and not TITLE_RUN.match(clean, m.end)
+    ]
+    if bodies:
+        return bodies
+    opening: list[Doer] = []
+    pos = first
+    for m, d in sorted(regions, key=lambda r: r[0].start):
+        if m.start == pos and d.level != "province" and not _inside_body(m, orgs):
+            opening.append(Doer(d.id, "subject"))  # 甲区、乙区积极探索…: each listed place
+            pos = m.end + 1 if clean[m.end : m.end + 1] in ("、", "和") else -1
+    if opening:
+        return opening
+    rel = RELATIVE_REGION.match(clean, first)
+    if rel:
+        # 朝阳区卫生健康委主任某某表示，全区…: 全区 is the district the sentence just named.
+        level = rel.group(2)
+        named = [d for m, d in regions if m.end <= first and d.level != "province" and d.name.endswith(level)]
+        if len({d.id for d in named}) == 1:
+            return [Doer(named[0].id, "subject")]
+        return [Doer(relative[first], "subject")] if first in relative else []
+    if speaker and FIRST_PERSON.match(clean, first, clause[1]):
+        return [Doer(speaker, "speaker")]
+    return []
+
+
+def _inside_body(m: RegionMention, orgs: list[OrgMention]) -> bool:
+    return any(o.start <= m.start and m.end <= o.end for o in orgs)
+
+
+def sentence_speaker(clean: str, official_ids: list[str], known_bodies: set[str]) -> tuple[int, str] | None:
+    """(offset after the speech verb, body) when an official of a body speaks in this sentence
+    (某医院院长某某介绍，… / 某区卫健委主任某某说：…)."""
+    for oid in official_ids:
+        body = body_of_official(oid)
+        m = OFFICIAL_SCOPE.match(oid)
+        if not body or not m or (body.startswith("region:") and body not in known_bodies):
+            continue
+        said = re.search(re.escape(m.group(1)) + SPOKE, clean)
+        if said:
+            return said.end(), body
+    return None
+
+
+@dataclass
+class DoerContext:
+    """The state that carries doers from sentence to sentence: the paragraph's subject, the
+    speaker's body, the section's place, and the issuer (the document's own region)."""
+
+    issuer: str | None
+    issuer_basis: str = "issuer"  # "section" once an interviewee's heading sets the region
+    speaker: str | None = None
+    section: str | None = None
+    paragraph: list[Doer] = field(default_factory=list)
+
+    def new_line(self) -> None:
+        self.paragraph = []
+
+    def sentence_ended(self, clean: str) -> None:
+        """Items of a list end with ；: each names its own doer, none carries to the next."""
+        if not clean.endswith(FULL_STOPS):
+            self.paragraph = []
+
+    def speaker_turn(self, body: str | None) -> None:
+        """A speaker's turn opens (a heading `某委副主任某某：`), or a question (body None)."""
+        self.speaker = body
+        self.paragraph = []
+
+    def place_named(self, region_id: str, own_line: bool) -> None:
+        """A place outside the document's own region opens a sentence: a feature moved there."""
+        if not own_line:
+            self.section = region_id
+        elif region_id == self.issuer:
+            self.section = None
+
+    def defaults(self) -> list[Doer]:
+        if self.paragraph:
+            return [Doer(d.id, "section") for d in self.paragraph]
+        if self.speaker:
+            return [Doer(self.speaker, "speaker")]
+        if self.section:
+            return [Doer(self.section, "section")]
+        return [Doer(self.issuer, self.issuer_basis)] if self.issuer else []
