@@ -96,6 +96,17 @@ BARE_NUMBERED = re.compile(
     r"^[一二两三四五六七八九十]+[大项个条](?:行动|工程|专项|制度|计划|任务|中心|体系|举措|工作)$"
 )
 MAX_NAME = 40
+# A name is a noun phrase: a copula, a pronoun, a question or request word or a counted quantity
+# makes the span a clause fragment (是个系统工程, 请介绍一下这一行动, 开展了550多场…活动).
+COPULAS = frozenset(words("是 属于 就是 即是"))
+QUESTION_WORDS = frozenset(words("请 吗 什么 如何 怎样 怎么 哪些 为什么 介绍"))
+# Function words that open a clause or an adverbial, never a name (从体系建设, 也给…活动).
+FRAGMENT_OPENERS = frozenset(
+    words("从 给 由 在 也 需 还 又 都 就 再 并 而 对 另外 同时 但 一方面 另一方面 其中 每天")
+)
+# Program words that are plain nouns: after a verb with nothing naming them they are its object.
+DOCUMENT_NOUNS = frozenset(words("政策 方案 计划 制度 体系 机制"))
+COUNTED_INSIDE = re.compile(r"(?<!第)\d+(?:\.\d+)?[多余]?[场例项次名家所位种批条期节个]")
 GENERIC_TAILS = ("活动", "工作", "行动", "工程", "项目")
 
 
@@ -224,6 +235,33 @@ def _names_a_place(head: str, suffix: str) -> bool:
     return suffix in ("示范区", "试验区") and any(division_index().candidates(head + c) for c in "市县区")
 
 
+def _is_fragment(name: str, suffix: str) -> bool:
+    """Whether an unquoted span is a piece of a clause rather than a noun phrase naming a program."""
+    from loaders.lexicon import tokenize
+
+    plain = re.sub(r"“[^“”]*”", "“”", name)
+    if COUNTED_INSIDE.search(plain):
+        return True
+    tokens = [t for t in tokenize(plain) if t.word not in ("“", "”", "“”")]
+    if not tokens:
+        return False
+    if tokens[0].word in FRAGMENT_OPENERS or tokens[0].flag == "c":
+        return True
+    if any(t.word in COPULAS or t.word in QUESTION_WORDS or t.flag == "r" for t in tokens):
+        return True
+    head = plain[: -len(suffix)] if plain.endswith(suffix) else plain
+    head_tokens = tokenize(head) if head else []
+    if suffix == "运动" and (len(head) < 4 or head_tokens[-1].flag in ("a", "ad", "vn", "r", "d")):
+        return True  # 合理运动, 体育运动 are exercise; a campaign is named (爱国卫生运动)
+    if len(head_tokens) == 1 and head_tokens[0].flag in ("a", "ad"):
+        return True  # 具体行动: a kind, not a name
+    if suffix in DOCUMENT_NOUNS and head_tokens and head_tokens[0].flag.startswith("v") and "“" not in name:
+        # 评估公共政策, 投入政策, 下发建设方案: a verb and a generic object, not a named policy
+        rest = head[head_tokens[1].start :] if len(head_tokens) > 1 else ""
+        return len(rest) < 2 or rest in GENERIC_HEADS or rest in PROGRAM_SUFFIXES
+    return False
+
+
 def _acceptable(name: str, suffix: str) -> bool:
     bare = _strip_quotes(name)
     head = bare[: -len(suffix)] if bare.endswith(suffix) else bare
@@ -243,6 +281,8 @@ def _acceptable(name: str, suffix: str) -> bool:
     if suffix in EVENT_SUFFIXES and len(head) < 4:
         return False
     if BARE_NUMBERED.match(bare):
+        return False
+    if _is_fragment(name, suffix):
         return False
     if _names_a_place(head, suffix):
         return False  # 某某示范区 named by a place alone is that place, not a program

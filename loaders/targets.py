@@ -12,28 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.figures import Figure, find_figures
 from loaders.lexicon import longest_first, words
+from loaders.target_pairs import PairedFigure, change_pairs
 
-UNITS = words(
-    "/10万 /万 ‰ % ％ 万剂次 万人次 剂次 人次 万元 亿元 元 万人 万名 万个 万张 万家 万例 万份 万户 个 家 "
-    "所 项 名 人 例 张 床 岁 天 小时 次 剂 台 辆 座 支 种 份 户 套 位 强 条 间 批 万"
-)
-QUALIFIER_UNITS = ("岁", "周岁")
-NUMBER = re.compile(
-    r"(?<![\d.A-Za-z第])(\d+(?:\.\d+)?)(?:\s*[-—－~～至到]\s*(\d+(?:\.\d+)?))?(万|亿)?(余|多)?"
-    r"(/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个百分点|百分点|个|家|所|项|名|"
-    r"人|例|张|床|岁|天|小时|次|剂|台|辆|座|支|种|份|户|套|位|强|条|间|批|万)?(余|多)?"
-)
-CHINESE_NUMBER = re.compile(
-    r"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})(所|家|名|例|位)(?![一-龥]{0,1}体)"
-)
-RANK = re.compile(
-    r"第(\d+|[一二三四五六七八九十]{1,3})(名|位)|(?!)()()"
-    r"|(?<=排名)[^，,。；;第]{0,10}第(\d+|[一二三四五六七八九十]{1,3})()"
-)
-ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|感染|事故)")
-CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利")
-NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分|版|期|届|批次|周期|轮|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
+CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利", "平均", "是")
+SUBJECT_WORDS = frozenset(words("我们 我省 我市 我区 我县 他们 大家 其 这 此"))
+DURATION_UNITS = frozenset(words("秒 分钟 小时 天 周 个月"))
+# Words a counted noun ends before: a pronoun or time word (每天, 这些) or a conjunction (血透机及…).
+CUT_FLAGS = ("d", "ad", "p", "r", "c")
 COMPARATOR_VERBS = longest_first(
     "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
     "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 不高于 不多于 不大于 "
@@ -46,7 +33,8 @@ AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低
 METRIC_PREFIXES = longest_first(
     "共有 全市 全省 全区 全县 全州 全国 我市 我省 我区 我县 我州 本市 本省 本区 本县 "
     "力争 确保 争取 计划 预计 其中 累计 全年 "
-    "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现"
+    "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现 "
+    "目前 现在 当前 如今 我们 主要"
 )
 YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
 CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
@@ -79,18 +67,6 @@ class TargetMention:
     kind: str
 
 
-def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        import cn2an  # loads its tables on import, so only when a Chinese numeral is seen
-
-        try:
-            return float(cn2an.cn2an(text, "smart"))
-        except (ValueError, KeyError):
-            return None
-
-
 LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|市|区|县|州|旗))(?:分别|均|共|各)?")
 
 
@@ -119,6 +95,10 @@ def _clean_metric(metric: str) -> str:
             if place and len(metric) - place.end() >= 2 and _is_place(place.group(1)):
                 # 南山区分别投入财政资金, 龙岗区每千人口床位数: the place commits; the rest is measured
                 metric, changed = metric[place.end() :], True
+    listed = metric.rfind("等")
+    if 0 < listed < len(metric) - 2:
+        # 图文海报、常识折页等各类宣教材料: the items listed are examples of what is counted
+        metric = re.sub(r"^(?:各类|各种|各项)", "", metric[listed + 1 :])
     metric = _without_leading_action(metric.removesuffix("各"))
     for verb in ("保持", "达到", "为", "达"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
@@ -152,11 +132,17 @@ class TargetExtractor:
         out: list[TargetMention] = []
         for c_start, c_end in clauses:
             in_clause = [f for f in figures if c_start <= f[0] < c_end]
+            paired = change_pairs(clean, (c_start, c_end), in_clause)
+            out.extend(self._paired(clean, paired, default_kind, default_year))
+            in_clause = [f for f in in_clause if not any(p.figure == f for p in paired)]
             previous_end = c_start
             shared: tuple[str, int, str] | None = None  # (metric phrase, next position, mode)
             for fig in in_clause:
                 between = clean[previous_end : fig[0]]
-                if shared and between.strip("和、及与") == "":
+                if not between and out and out[-1].end == fig[0]:
+                    # 53种3251万份: a second figure right after the first counts the same thing
+                    out.extend(self._with_metrics(clean, fig, [out[-1].metric], default_kind, default_year))
+                elif shared and between.strip("和、及与") == "":
                     phrase, position, mode = shared
                     out.extend(
                         self._with_metrics(
@@ -184,6 +170,25 @@ class TargetExtractor:
         return out
 
     @staticmethod
+    def _paired(
+        clean: str, paired: list[PairedFigure], default_kind: str, default_year: int | None
+    ) -> list[TargetMention]:
+        """分别从2020年的A和B下降至2024年的C和D: each value under its metric and its own year."""
+        out: list[TargetMention] = []
+        for p in paired:
+            phrase = _clean_metric(p.metric_phrase.removesuffix("分别"))
+            metric = _split_shared(phrase, p.position, "respective")[0] if p.group_size > 1 else phrase
+            if len(metric) < 2:
+                continue
+            start, end, value, unit, hint = p.figure
+            year = p.year or _year(clean) or default_year
+            kind = "achieved" if p.start_value else _kind(clean, default_kind, default_year)
+            if not p.start_value and year and default_year and year <= default_year and kind == "goal":
+                kind = "achieved"  # the new value of a year already past is a result
+            out.append(TargetMention(start, end, metric, value, unit, hint or "=", year, kind))
+        return out
+
+    @staticmethod
     def _with_metrics(
         clean: str,
         fig: tuple[int, int, float, str, str],
@@ -198,50 +203,8 @@ class TargetExtractor:
         return [TargetMention(start, end, m, value, unit, comparator, year, kind) for m in metrics if m]
 
     @staticmethod
-    def _figures(clean: str) -> list[tuple[int, int, float, str, str]]:
-        """(start, end, value, unit, comparator hint) for every figure, ages and dates left out."""
-        found: list[tuple[int, int, float, str, str]] = []
-        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|《[^《》]*》", clean)]
-        for m in NUMBER.finditer(clean):
-            unit = (m.group(3) or "") + (m.group(5) or "")
-            if unit.startswith("万/"):
-                continue
-            after = clean[m.end() :]
-            if not unit or NOT_A_FIGURE_AFTER.match(after) or any(a <= m.start() < b for a, b in quoted):
-                continue
-            if unit in QUALIFIER_UNITS and (m.group(2) or re.match(r"^(?:及?以[上下]|[一-龥])", after)):
-                continue  # 65岁以上老年人, 60-79岁人群: who, not how much
-            if re.match(r"^[-—－~～至]\s*\d", after):
-                continue
-            value_text = m.group(1)
-            hint = ">=" if (m.group(4) or m.group(6)) else ""
-            if m.group(2):
-                hint = ">="
-            value = _number(value_text)
-            if value is None:
-                continue
-            end = m.end()
-            tail = re.match(r"^(及以上|以上|以下|以内)", after)
-            if tail:
-                hint = ">=" if tail.group(1).endswith("上") else "<="
-                end += len(tail.group(1))
-            found.append((m.start(), end, value, unit.replace("％", "%"), hint))
-        for m in CHINESE_NUMBER.finditer(clean):
-            value = _number(m.group(1))
-            if value is not None and not any(a <= m.start() < b for a, b in quoted):
-                found.append((m.start(), m.end(), value, m.group(2), ""))
-        for m in RANK.finditer(clean):
-            number = m.group(1) or m.group(3) or m.group(5)
-            unit = m.group(2) or m.group(4) or "名"
-            value = _number(number) if number else None
-            if value is not None:
-                found.append(
-                    (m.start() if not m.group(5) else m.end() - len(number) - 1, m.end(), value, unit, "=")
-                )
-        for m in ZERO.finditer(clean):
-            found.append((m.start(), m.end(), 0.0, "例", "="))
-        found.sort()
-        return [f for i, f in enumerate(found) if not any(o[0] <= f[0] < o[1] and o != f for o in found[:i])]
+    def _figures(clean: str) -> list[Figure]:
+        return find_figures(clean)
 
     def _mention(
         self,
@@ -276,7 +239,7 @@ class TargetExtractor:
         if before.endswith(NEGATED):
             return [], None  # 没有发生1例死亡病例 reports an absence, not a count
         mode = "respective" if "分别" in before[-8:] else "each" if "均" in before[-8:] else ""
-        metrics, phrase = self._metrics(stripped, after, bool(verb), mode)
+        metrics, phrase = self._metrics(stripped, after, bool(verb), mode, unit)
         shared = (phrase, 1, mode) if mode and phrase else None
         if not metrics:
             return [], shared
@@ -293,22 +256,31 @@ class TargetExtractor:
         return mentions, shared
 
     @staticmethod
-    def _metrics(before: str, after: str, has_verb: bool, mode: str) -> tuple[list[str], str]:
+    def _metrics(
+        before: str, after: str, has_verb: bool, mode: str, unit: str = ""
+    ) -> tuple[list[str], str]:
         """The metric(s) of a figure and the phrase later figures of a 分别 list share."""
         before_metric = _clean_metric(re.split(r"[、]", before)[-1] if not has_verb else before)
+        if before_metric in SUBJECT_WORDS:
+            before_metric = ""  # 目前我们已完成15例…: the speaker, not what is counted
+        if unit in DURATION_UNITS and re.match(r"^之?内", after):
+            # 在30秒内完成应急处置: the time an action takes
+            action = _outside_brackets_until(re.sub(r"^之?内", "", after), "，,。；;、：:")[:MAX_METRIC]
+            return ([action + "用时"] if len(action) >= 2 else []), ""
         backward = (
             has_verb
             or not after
             or re.match(r"^[，,。；;、]", after)
             or re.match(r"^的(?:任务|目标|水平|要求|标准|成绩|纪录|记录)", after)
             or re.match(r"^(?:到|赴|前往|下沉)", after)  # 选派医生2100名到乡镇卫生院: who is sent
+            or re.match(r"^\d", after)  # 宣教材料53种3251万份: both count the thing named before
         )
         if backward and (before_metric or not after):
             if before_metric and len(before_metric) <= MAX_METRIC:
                 return _split_shared(before_metric, 0, mode), before_metric
             return ([before_metric] if before_metric else []), ""
         forward = _outside_brackets_until(after, "，,。；;、：:—")
-        forward = re.split(r"[和及与]\d", forward, maxsplit=1)[0]
+        forward = re.split(r"[和及与]?\d", forward, maxsplit=1)[0]  # up to the next figure
         cut = forward.find("的")
         if cut > 1:
             # 5个覆盖县乡(街道)的市级专科联盟: after a verb phrase the counted noun follows 的
@@ -347,11 +319,21 @@ def _before_first_verb(phrase: str) -> str:
     after it, unless that leaves fewer than three characters."""
     from loaders.lexicon import tokenize
 
-    for token in tokenize(phrase):
+    tokens = tokenize(phrase)
+    if (
+        len(tokens) >= 3
+        and tokens[0].flag in ("n", "nz", "l")
+        and len(tokens[0].word) <= 2
+        and tokens[1].flag in ("v", "vn")
+        and tokens[1].word not in CUT_WORDS
+        and not any(t.flag in CUT_FLAGS or t.word in CUT_WORDS for t in tokens[2:])
+    ):
+        return phrase  # 13家医院设置睡眠门诊: the counted noun is defined by what it does
+    for token in tokens:
         if token.start >= 3 and (
             token.flag in ("v", "vd", "vi")
             and len(token.word) >= 2
-            or token.flag in ("d", "ad", "p")
+            or token.flag in CUT_FLAGS
             or token.word in CUT_WORDS
         ):
             return phrase[: token.start]

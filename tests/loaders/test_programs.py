@@ -78,3 +78,27 @@ def test_evaluative_words_before_a_generic_noun_name_no_program() -> None:
 
 def test_zone_named_by_a_place_alone_is_that_place() -> None:
     assert _names("支持济源示范区发展，推进海峡两岸融合发展示范区建设。") == ["海峡两岸融合发展示范区建设"]
+
+
+def test_clause_fragments_are_not_programs() -> None:
+    # A copula, a pronoun, a request or a counted quantity makes the span a piece of a clause.
+    assert _names("总之，守护群众健康是一个系统工程。") == []
+    assert _names("请谈谈这一行动的主要内容。") == []
+    assert _names("它属于三大行动中的一项。") == []
+    assert _names("去年共开展了320多场控烟宣传活动。") == []
+    assert _names("从体系建设、服务提升等方面入手。") == []
+    # Near misses: an ordinal count and a named campaign stay programs.
+    assert [n for n in _names("举办全国第36个爱国卫生月主题活动。") if n.endswith("爱国卫生月主题活动")]
+    assert _names("深入开展爱国卫生运动。") == ["爱国卫生运动"]
+
+
+def test_a_verb_before_a_bare_policy_word_is_no_name() -> None:
+    assert _names("财政部门落实相关投入政策。") == []
+    assert _names("开展评估公共政策工作。") == []
+    # Near miss: a policy with its own name stays one.
+    assert _names("落实三孩生育政策。") == ["三孩生育政策"]
+
+
+def test_exercise_is_not_a_campaign() -> None:
+    assert _names("倡导居民合理运动。") == []
+    assert _names("全面推进全民健身运动。") == ["全民健身运动"]

@@ -127,3 +127,50 @@ def test_people_sent_somewhere_are_counted_before_the_figure() -> None:
 def test_a_review_opened_by_a_lead_in_reports_results() -> None:
     assert section_kind("会议指出，2023年全市卫生健康工作成效显著。", "goal", 2024) == "achieved"
     assert section_kind("会议要求，各地要抓好落实。", "goal", 2024) == "goal"
+
+
+def test_measure_words_beyond_the_closed_list() -> None:
+    # Time spans and counted events (a press transcript, a feature, a plan).
+    assert _find("全年举办健康讲座120余场。", "achieved") == [("健康讲座", 120.0, "场", ">=")]
+    assert _find("已播出健康微课堂26期。", "achieved") == [("健康微课堂", 26.0, "期", "=")]
+    assert _find("护士须在40秒内完成除颤准备。")[0][:3] == ("完成除颤准备用时", 40.0, "秒")
+    # Near misses: a distance sets the scene; a measure word opening a longer word is that word.
+    assert _find("该村距县城35公里。", "achieved") == []
+    assert _find("联合3部门开展督查。") == []
+
+
+def test_the_counted_noun_with_what_it_does() -> None:
+    found = _find("全市有21家医院开设戒烟门诊，9家医院开设睡眠门诊。", "achieved")
+    assert [(f[0], f[1]) for f in found] == [("医院开设戒烟门诊", 21.0), ("医院开设睡眠门诊", 9.0)]
+    # Near miss: a noun followed by an adverbial ends at it.
+    assert _find("8台救护车平均每天出车30次。", "achieved")[0][:2] == ("救护车", 8.0)
+
+
+def test_story_numbers_are_not_figures() -> None:
+    assert _find("一名透析患者来到卫生院。", "achieved") == []
+    assert _find("感谢3位嘉宾的介绍。", "achieved") == []
+    # Near miss: a count in 名 with a comparator stays a figure.
+    assert _find("培养全科医生不少于300名。")[0][1:] == (300.0, "名", ">=")
+
+
+def test_figures_in_quoted_speech_count_quoted_names_do_not() -> None:
+    said = _find("“目前全区216个村卫生室已经全部接入医保结算，覆盖了全部行政村。”", "achieved")
+    assert [(f[0], f[1]) for f in said] == [("村卫生室", 216.0)]
+    assert _find("实施“三个100”计划。") == []
+
+
+def test_change_from_one_value_to_another() -> None:
+    found = _find("新生儿和婴儿死亡率分别从2019年的3.1‰和4.6‰下降至2023年的2.2‰和3.5‰。", "achieved")
+    assert [(f[0], f[1]) for f in found] == [
+        ("新生儿死亡率", 3.1),
+        ("婴儿死亡率", 4.6),
+        ("新生儿死亡率", 2.2),
+        ("婴儿死亡率", 3.5),
+    ]
+    single = _find("县域内就诊率由82%提升到91%。", "achieved")
+    assert [(f[0], f[1]) for f in single] == [("县域内就诊率", 82.0), ("县域内就诊率", 91.0)]
+
+
+def test_two_figures_side_by_side_count_one_thing() -> None:
+    found = _find("全年印发折页、海报等各类宣传材料12种86万份。", "achieved")
+    assert [(f[0], f[1], f[2]) for f in found] == [("宣传材料", 12.0, "种"), ("宣传材料", 86.0, "万份")]
