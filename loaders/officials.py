@@ -68,6 +68,14 @@ def _name_at(clean: str, pos: int) -> str | None:
     return None
 
 
+def _tagged_name_at(pos: int, speaker_tokens: list[tuple[int, int, str]]) -> str | None:
+    single, double = surnames()
+    for start, _, word in speaker_tokens:
+        if start == pos and 2 <= len(word) <= 3 and (word[0] in single or word[:2] in double):
+            return word if word not in NATIONAL_LEADERS else None
+    return None
+
+
 # Titles held before (时任省卫生厅厅长…): the person is not an official of that body now.
 FORMER_MARKS = words("时任 原 前任 曾任 历任 已故")
 
@@ -96,7 +104,9 @@ def find_officials(
     for m in TITLE_RUN.finditer(clean):
         titles = m.group(0).rstrip("、，,和及兼")
         name_pos = m.start() + len(titles)
-        name = _name_at(clean, name_pos)
+        # Right after a post, a person name the tagger found may be followed by any word
+        # (村医李某某二话没说, 医生李某某驻点后).
+        name = _name_at(clean, name_pos) or _tagged_name_at(name_pos, speaker_tokens)
         if not name or _is_byline(clean, m.start()) or _is_former(clean, m.start()):
             continue
         out.append(OfficialMention(name_pos, name_pos + len(name), name, titles, m.start()))
