@@ -50,11 +50,13 @@ def add_towns(
     regions: list[tuple[RegionMention, Division]],
     resolver: RegionResolver,
     ev: Evidence,
+    section: Division | None = None,
 ) -> list[tuple[int, int, str, Division]]:
-    """(start, end, id, county) of the towns named, each under the county in context."""
+    """(start, end, id, county) of the towns named, each under the county in context (the one the
+    sentence names, else the county the section is about, else the document's own)."""
     out = []
     counties = [(m, d) for m, d in regions if d.level == "county"]
-    own = resolver.own_division()
+    own = section if section and section.level == "county" else resolver.own_division()
     fallback = counties[-1][1] if counties else (own if own and own.level == "county" else None)
     for start, end, name in towns_in(p.sentence.clean, p.starts):
         # 甲区某镇卫生院、乙区某街道…: a town right after a county's name is in that county.

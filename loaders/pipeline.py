@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
+from loaders.departments import find_departments
 from loaders.document_meta import date_of, own_region, title_of, year_of
 from loaders.doers import (
     Doer,
@@ -25,6 +26,7 @@ from loaders.doers import (
     section_places,
     sentence_speaker,
 )
+from loaders.hierarchy import parent_of
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -41,6 +43,7 @@ from loaders.models import (
     DocumentExtraction,
     Evidence,
     Hospital,
+    Organization,
     Program,
     Target,
 )
@@ -228,9 +231,11 @@ class _DocumentRun:
             ),
             clean,
         )
-        towns = add_towns(graph, p, regions, self.resolver, ev)
+        orgs = _with_departments(orgs, find_departments(clean, self.doers_place()))
+        towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
         org_ids = [add_body(graph, m, ev) for m in orgs]
+        self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:
             for m, org_id in zip(orgs, org_ids, strict=True):
                 if m.start <= town_start and town_end <= m.end:
@@ -272,6 +277,33 @@ class _DocumentRun:
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
+
+    def _parent_bodies(self, orgs: list[OrgMention], org_ids: list[str], ev: Evidence) -> None:
+        """中共某省委宣传部 PART_OF 中共某省委: a body whose name opens with its parent's."""
+        known = {n.name for n in self.graph.nodes.values() if n.label == "Organization"}
+        for m, oid in zip(orgs, org_ids, strict=True):
+            if m.label != "Organization":
+                continue
+            parent = parent_of(m.name, known)
+            if parent is None:
+                continue
+            name, kind = parent
+            known_kind = next((n for n in self.graph.nodes.values() if n.id == f"org:{name}"), None)
+            parent_id = self.graph.add(
+                Organization(id=f"org:{name}", name=name, kind=kind or None)
+                if known_kind is None
+                else known_kind,
+                None,
+            )
+            self.graph.edge("PART_OF", oid, parent_id, ev)
+
+    def doers_place(self) -> Division | None:
+        """The place whose departments a list of short forms names: the section's, else own."""
+        if self.doers.section:
+            div = division_index().by_code.get(self.doers.section.removeprefix("region:"))
+            if div:
+                return div
+        return self.section_region
 
     def _credit(self, kind: str, doer: Doer, target: str, ev: Evidence) -> None:
         """A doer's edge, or, inside a quote whose speaker comes next, the wait for that speaker."""
@@ -450,3 +482,9 @@ class _DocumentRun:
             for start, pid in program_starts:
                 if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
                     self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
+
+
+def _with_departments(orgs: list[OrgMention], departments: list[OrgMention]) -> list[OrgMention]:
+    """Bodies of the sentence with the departments named by short form, none overlapping."""
+    extra = [d for d in departments if not any(o.start < d.end and d.start < o.end for o in orgs)]
+    return sorted([*orgs, *extra], key=lambda m: m.start)
