@@ -16,7 +16,7 @@ from loaders.lexicon import longest_first, word_tag, words
 Figure = tuple[int, int, float, str, str]  # start, end, value, unit, comparator hint
 
 UNIT_ALTERNATION = (
-    "/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个百分点|"
+    "个月|分钟|/10万|/万|‰|%|％|万剂次|万人次|剂次|人次|万元|亿元|元|万人|万名|万个|万张|万家|万例|万份|万户|周岁|个百分点|"
     "百分点|个|家|所|项|名|人|例|张|床|岁|天|小时|次|剂|台|辆|座|支|种|份|户|套|位|强|条|间|批|万"
 )
 NUMBER = re.compile(

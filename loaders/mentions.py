@@ -12,7 +12,7 @@ from loaders.lexicon import Token
 from loaders.models import Evidence, Hospital, Official, Organization, Region
 from loaders.officials import REGIONAL_TITLES, find_officials
 from loaders.organizations import TOWN_LED, OrgMention
-from loaders.regions import Division, RegionMention, RegionResolver, towns_in
+from loaders.regions import Division, RegionMention, RegionResolver, town_county, towns_in, villages_in
 from loaders.sentences import Sentence
 
 PERSON_TAGS = ("nr", "nrfg", "nrt")
@@ -60,9 +60,13 @@ def add_towns(
     fallback = counties[-1][1] if counties else (own if own and own.level == "county" else None)
     for start, end, name in towns_in(p.sentence.clean, p.starts):
         # 甲区某镇卫生院、乙区某街道…: a town right after a county's name is in that county.
-        # …县人民医院托管某镇卫生院: else the county named last before the town.
+        # …县人民医院托管某镇卫生院: else the county named last before the town, or one named
+        # earlier in the section; the gazetteer says which counties have a town of that name.
         before = [d for m, d in counties if m.end <= start]
-        county = next((d for m, d in counties if m.end == start), before[-1] if before else fallback)
+        adjacent = [d for m, d in counties if m.end == start]
+        context = adjacent + before[::-1] + resolver.recent_counties() + ([fallback] if fallback else [])
+        context += [d for m, d in regions if d.level != "county"] + resolver.own_chain()
+        county = town_county(name, context)
         if county is None:
             continue  # a town named without its county could be any of the towns of that name
         full = f"{county.name}{name}"
@@ -70,6 +74,17 @@ def add_towns(
         graph.region(county, ev)
         graph.edge("PART_OF", town_id, county.id, ev)
         out.append((start, end, town_id, county))
+    # 某街道某村, 某县某社区: a village the gazetteer lists under the town or county just named.
+    places = [(s, e, graph.nodes[tid].name, c) for s, e, tid, c in out]
+    places += [(m.start, m.end, d.name, d) for m, d in counties]
+    for start, end, name, k in villages_in(p.sentence.clean, places):
+        parent = out[k][2] if k < len(out) else places[k][3].id
+        county = places[k][3]
+        village_id = graph.add(
+            Region(id=f"{parent}{name}", name=name, level="village", aliases=[f"{county.name}{name}"]), ev
+        )
+        graph.edge("PART_OF", village_id, parent, ev)
+        out.append((start, end, village_id, county))
     return out
 
 

@@ -19,8 +19,15 @@ from loaders.regions import division_index
 PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
     "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
-    "论坛 博览会 主题教育 复审 评选"
+    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系"
 )
+# Heads that name a program only at the end of a noun phrase (…专项, …战略 before a comma or 和),
+# and, for the common 服务 and 体系, only when a quote names it (“一站式”服务) or a verb of carrying
+# out governs it (实施出生缺陷三级预防服务; 完善…体系 improves a system, it runs no program).
+PHRASE_END_HEADS = ("专项", "战略", "服务", "体系")
+GOVERNED_HEADS = ("服务", "体系")
+STRONG_CARRY_OUT = longest_first("实施 推进 推行 推广 开展 落实 深化 深入实施 全面落实 全面推行 大力实施")
+HEAD_VERBS = longest_first("优化 设立")
 # Adverbs that end a name only at the head of a verb phrase, not inside a name (…能力全面提升…).
 PHRASE_ADVERBS = frozenset(
     words("全面 积极 大力 深入 持续 进一步 不断 扎实 切实 着力 努力 加快 全力 稳妥 有序 统筹 率先")
@@ -76,6 +83,14 @@ EVALUATIVE = longest_first(
     "若干 多个 多项 各类 各项 一系列 新 大 好 强"
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
+# 开展打击整治养老诈骗工作, 抓实出生缺陷防治工作: the activity a verb of carrying out governs,
+# named before the generic 工作, is the program.
+WORK_VERBS = longest_first(
+    "开展 推进 落实 做好 抓实 抓好 抓细 做细 实施 深化 做实 强化 加强 组织开展 组织 推行"
+)
+GOVERNED_WORK = re.compile(
+    rf"((?:{'|'.join(WORK_VERBS)})+)了?([^，,。；;、：:（()）“”《》\s]{{4,20}}?)工作(?=[，,。；;、）)和与及等]|$)"
+)
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
 NUMBERED_SET = re.compile(
@@ -105,7 +120,7 @@ FRAGMENT_OPENERS = frozenset(
     words("从 给 由 在 也 需 还 又 都 就 再 并 而 对 另外 同时 但 一方面 另一方面 其中 每天")
 )
 # Program words that are plain nouns: after a verb with nothing naming them they are its object.
-DOCUMENT_NOUNS = frozenset(words("政策 方案 计划 制度 体系 机制"))
+DOCUMENT_NOUNS = frozenset(words("政策 方案 计划 制度 体系 机制 战略"))
 COUNTED_INSIDE = re.compile(r"(?<!第)\d+(?:\.\d+)?[多余]?[场例项次名家所位种批条期节个]")
 GENERIC_TAILS = ("活动", "工作", "行动", "工程", "项目")
 
@@ -228,6 +243,19 @@ def _only_evaluative(head: str) -> bool:
     return True
 
 
+GENERIC_BY_LENGTH = tuple(sorted(GENERIC_HEADS, key=len, reverse=True))
+
+
+def _generic_words_only(head: str) -> bool:
+    rest = head
+    while rest:
+        word = next((w for w in GENERIC_BY_LENGTH if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word) :]
+    return True
+
+
 def _names_a_place(head: str, suffix: str) -> bool:
     """济源示范区, 某某试验区: a zone named by a place alone (its level word dropped) is that place."""
     if division_index().candidates(head):
@@ -286,6 +314,8 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False
     if _names_a_place(head, suffix):
         return False  # 某某示范区 named by a place alone is that place, not a program
+    if "“" not in name and _generic_words_only(head):
+        return False  # 国家重大战略, 综合医院建设: generic words name no one program
     if "“" not in name and _only_evaluative(head):
         return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program
     if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare) and not name.startswith(
@@ -316,6 +346,7 @@ class ProgramRecognizer:
         found.extend(self._numbered_sets(clean))
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
+        found.extend(self._governed_work(clean, token_starts))
         found.extend(self._national(clean))
         listed = national_programs()
         for m in found:
@@ -399,11 +430,43 @@ class ProgramRecognizer:
                     and (not tags or tags.get(end, "n") not in NOUN_USE_FOLLOWERS)
                 ):
                     continue  # 创建 with an object after it is a verb, not the end of a name
+                if suffix in PHRASE_END_HEADS and nxt and nxt not in AFTER_A_NAME:
+                    continue  # 专项经费, 服务能力: the head of a longer noun
                 start = _left_edge(clean, m.start(), token_starts)
+                lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
+                if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:
+                    start += len(lead)  # 优化“一件事”服务, 设立“某某”专项: the verb governs the name
                 name = clean[start:end]
+                if (
+                    suffix in GOVERNED_HEADS
+                    and "“" not in name
+                    and not clean[:start].endswith(STRONG_CARRY_OUT)
+                ):
+                    continue
                 if _acceptable(name, suffix):
                     out.append(ProgramMention(start, end, name))
                     out.extend(_coordinated(clean, start, end, suffix, token_starts))
+        return out
+
+    @staticmethod
+    def _governed_work(clean: str, token_starts: frozenset[int]) -> list[ProgramMention]:
+        from loaders.lexicon import tokenize
+
+        out: list[ProgramMention] = []
+        for m in GOVERNED_WORK.finditer(clean):
+            name = m.group(2)
+            if m.start(1) not in token_starts or m.end(2) not in token_starts:
+                continue
+            if "的" in name or "了" in name or name.startswith(("各", "全", "相关", "有关", "重点")):
+                continue  # 落实习近平总书记对…的…, 各项重点工作: no activity named
+            if any(t.flag == "p" for t in tokenize(name)) or _is_fragment(name, ""):
+                continue  # 加强党对卫生健康工作: a preposition opens an adverbial
+            if name in GENERIC_HEADS or _generic_words_only(name) or _only_evaluative(name):
+                continue
+            suffix = next((x for x in PROGRAM_SUFFIXES if name.endswith(x)), "")
+            if suffix and (re.search("[和与及、]", name) or not _acceptable(name, suffix)):
+                continue  # 深化A改革和B改革工作: the program words name each one
+            out.append(ProgramMention(m.start(2), m.end(2), name))
         return out
 
     @staticmethod
@@ -425,7 +488,8 @@ def _coordinated(
         return []
     a_start = _scan_left(clean, start - 1, token_starts)
     first = clean[a_start : start - 1]
-    if len(first) < 2 or first.endswith(PROGRAM_SUFFIXES) or any(c in first for c in "“”《》"):
+    own_names = tuple(x for x in PROGRAM_SUFFIXES if x not in PHRASE_END_HEADS)
+    if len(first) < 2 or first.endswith(own_names) or any(c in first for c in "“”《》"):
         return []
     head = clean[start : end - len(suffix)]
     if len(head) < 4 or first[-2:] != head[-2:]:

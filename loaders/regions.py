@@ -186,6 +186,8 @@ def find_region_names(
     A short name (长沙 for 长沙市) counts only where it is a whole jieba word, so 中山大学 or
     上海合作组织 do not yield a place; full names count anywhere but inside a longer match.
     """
+    from loaders.lexicon import word_tag
+
     index = division_index()
     found: list[tuple[int, int, str]] = []
     for end_index, word in _automaton().iter(clean):
@@ -207,6 +209,14 @@ def find_region_names(
             and not (start in token_starts and end in token_ends)
         ):
             continue  # 和县 inside 集团和县域医共体: a short full name must be a whole word
+        if (
+            len(word) <= 3
+            and start > 0
+            and all(d.level == "county" for d in index.candidates(word))
+            and not _follows_region(out, start)
+            and word_tag(clean[start - 1 : start + 1]) == "ns"
+        ):
+            continue  # 江城区 inside 黔江城区: its first character ends another place's name
         out.append(RegionMention(start, end, word, tuple(index.candidates(word))))
         last_end = end
     return out
@@ -226,8 +236,25 @@ class RegionResolver:
     def __init__(self, own_code: str | None) -> None:
         self.index = division_index()
         self.own_code = own_code
+        self._recent: list[Division] = []  # counties resolved so far, latest first
+
+    def recent_counties(self) -> list[Division]:
+        """The counties this resolver has resolved, most recent first (a feature's paragraphs
+        about one county go on naming its towns without it)."""
+        return list(self._recent)
+
+    def own_chain(self) -> list[Division]:
+        return self.index.chain(self.own_code) if self.own_code else []
+
+    def _remember(self, div: Division | None) -> Division | None:
+        if div is not None and div.level == "county":
+            self._recent = [div] + [d for d in self._recent if d.code != div.code]
+        return div
 
     def resolve(self, candidates: tuple[Division, ...] | list[Division]) -> Division | None:
+        return self._remember(self._resolve(candidates))
+
+    def _resolve(self, candidates: tuple[Division, ...] | list[Division]) -> Division | None:
         if not candidates:
             return None
         if len(candidates) == 1:
@@ -278,29 +305,96 @@ TOWN_STEMS_THAT_ARE_WORDS = frozenset(
 )
 TOWN_BODY_HEADS = ("卫生院", "中心卫生院", "社区卫生服务中心")
 TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
+TOWN_SUFFIX = re.compile(r"街道|镇|乡")
+VILLAGE_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,6}?)(村|社区|居委会)")
+MAX_TOWN_STEM = 5
 
 
 def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Town-level names (黄马乡, 某某街道): a stem that starts a word and is a place name or no
-    common word (卫生城镇, 健康乡镇 are not towns)."""
-    from loaders.lexicon import contains_common_word, word_tag
+    """Town-level names (黄马乡, 某某街道) that the gazetteer lists, longest first; 是金溪镇 is 金溪镇
+    and 都要去镇 none. Before 卫生院 an unlisted name is taken too (和平镇卫生院 names its town)."""
+    from loaders.gazetteer import gazetteer
 
+    towns = gazetteer().by_town
     out: list[tuple[int, int, str]] = []
-    for match in TOWN_PATTERN.finditer(clean):
-        for cut in range(match.start(1), match.end(1) - 1):
-            stem = clean[cut : match.end(1)]
-            if cut not in token_starts or stem in TOWN_STEMS_THAT_ARE_WORDS:
+    for match in TOWN_SUFFIX.finditer(clean):
+        if out and match.start() < out[-1][1]:
+            continue
+        for size in range(MAX_TOWN_STEM, 1, -1):
+            cut = match.start() - size
+            stem = clean[max(cut, 0) : match.start()]
+            if cut < 0 or not _is_town_stem(stem):
                 continue
-            tag = word_tag(stem)
-            known_place = tag == "ns"
-            name = stem + match.group(2)
-            if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县区省村"):
-                continue  # 每个乡镇, 县聘乡用: not a town's name
-            if name.endswith("城镇") and not known_place:
-                continue  # 卫生城镇 is no town; a known place stem with 镇 is
-            # Before 卫生院/社区卫生服务中心 a common word is a town's name too (和平镇卫生院).
-            serves = clean.startswith(TOWN_BODY_HEADS, match.end())
-            if known_place or serves or (tag is None and not contains_common_word(stem)):
-                out.append((cut, match.end(), stem + match.group(2)))
+            name = stem + match.group(0)
+            if name in towns and not name.endswith(("乡镇", "村镇", "城镇")):
+                out.append((cut, match.end(), name))
                 break
+        else:
+            guessed = _town_before_its_body(clean, match, token_starts)
+            if guessed:
+                out.append(guessed)
+    return out
+
+
+def _is_town_stem(stem: str) -> bool:
+    return (
+        bool(re.fullmatch(r"[\u4e00-\u9fff]+", stem))
+        and stem not in TOWN_STEMS_THAT_ARE_WORDS
+        and not any(ch in stem for ch in "县区省村")
+    )
+
+
+def _town_before_its_body(
+    clean: str, match: re.Match[str], token_starts: frozenset[int]
+) -> tuple[int, int, str] | None:
+    """某某镇卫生院 names its town even where the gazetteer lacks it (renamed, merged)."""
+    if not clean.startswith(TOWN_BODY_HEADS, match.end()):
+        return None
+    for size in (3, 2):
+        cut = match.start() - size
+        stem = clean[max(cut, 0) : match.start()]
+        if cut >= 0 and cut in token_starts and _is_town_stem(stem) and _names_a_place(stem):
+            return (cut, match.end(), stem + match.group(0))
+    return None
+
+
+def _names_a_place(stem: str) -> bool:
+    """和平 may name a town; 要去, 报给, 在乡: a verb, a preposition or a pronoun cannot."""
+    from loaders.lexicon import tokenize
+
+    return not any(t.flag[:1] in ("v", "p", "d", "r", "c", "u") for t in tokenize(stem))
+
+
+def town_county(name: str, context: list[Division]) -> Division | None:
+    """The county of a town named `name`: the nearest county of `context` (places the text named,
+    nearest first) that the gazetteer lists a town of that name under. A town the gazetteer lacks
+    (one named before its 卫生院) takes the nearest county. None when no named county has it: the
+    town could be any of the towns of that name."""
+    from loaders.gazetteer import gazetteer
+
+    codes = set(gazetteer().town_counties(name))
+    counties = [d for d in context if d.level == "county"]
+    if not codes:
+        return counties[0] if counties else None
+    return next((d for d in counties if d.code in codes), None)
+
+
+def villages_in(
+    clean: str, places: list[tuple[int, int, str, Division]]
+) -> list[tuple[int, int, str, int]]:
+    """(start, end, name, k) of the villages or communities the gazetteer lists right after the
+    k-th place of `places` (a town with its county, or a county): 黄庄街道老米店村, 某县某某社区."""
+    from loaders.gazetteer import gazetteer
+
+    out: list[tuple[int, int, str, int]] = []
+    for k, (_, end, place, county) in enumerate(places):
+        match = VILLAGE_PATTERN.match(clean, end)
+        if not match:
+            continue
+        name = match.group(0)
+        rows = gazetteer().village_towns(name, {county.code})
+        if place != county.name:
+            rows = [r for r in rows if r.town == place]
+        if rows:
+            out.append((end, match.end(), name, k))
     return out

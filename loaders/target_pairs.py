@@ -14,7 +14,7 @@ from loaders.figures import Figure
 
 FROM = re.compile(r"(?:分别)?(?:从|由)(?:(20\d{2})年(?:底|末)?的?)?$")
 TO = re.compile(
-    r"(?:分别)?(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|降|升|增)?(?:到|至)(?:(20\d{2})年(?:底|末)?的?)?"
+    r"[，,]?(?:分别)?(?:下降|降低|减少|提高|提升|增加|增长|上升|扩大|缩小|降|升|增)?(?:到|至)(?:(20\d{2})年(?:底|末)?的?)?"
 )
 JOINERS = ("和", "、", "及", "与")
 
@@ -39,12 +39,14 @@ def _group(clean: str, figures: list[Figure], first: int) -> list[int]:
     return out
 
 
-def change_pairs(clean: str, clause: tuple[int, int], figures: list[Figure]) -> list[PairedFigure]:
-    """The figures of `clause` that report a change from … to …, with the metric phrase they share."""
+def change_pairs(clean: str, clauses: list[tuple[int, int]], figures: list[Figure]) -> list[PairedFigure]:
+    """The figures of a sentence that report a change from … to … (the new value may follow a
+    comma), with the metric phrase they share: the clause before 从."""
     out: list[PairedFigure] = []
     k = 0
     while k < len(figures):
         start, _, _, _, _ = figures[k]
+        clause = next((c for c in clauses if c[0] <= start < c[1]), (0, len(clean)))
         opening = FROM.search(clean, clause[0], start)
         if not opening or opening.end() != start:
             k += 1

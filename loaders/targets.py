@@ -18,6 +18,8 @@ from loaders.target_pairs import PairedFigure, change_pairs
 
 CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利", "平均", "是")
 SUBJECT_WORDS = frozenset(words("我们 我省 我市 我区 我县 他们 大家 其 这 此"))
+# A plan's own parts counted (2套体系、2个机制, 从5个方面): its structure, not a figure of health work.
+STRUCTURE_NOUNS = words("体系 机制 方面 阶段 环节 层面 部分 维度 步骤 板块")
 DURATION_UNITS = frozenset(words("秒 分钟 小时 天 周 个月"))
 # Words a counted noun ends before: a pronoun or time word (每天, 这些) or a conjunction (血透机及…).
 CUT_FLAGS = ("d", "ad", "p", "r", "c")
@@ -100,7 +102,7 @@ def _clean_metric(metric: str) -> str:
         # 图文海报、常识折页等各类宣教材料: the items listed are examples of what is counted
         metric = re.sub(r"^(?:各类|各种|各项)", "", metric[listed + 1 :])
     metric = _without_leading_action(metric.removesuffix("各"))
-    for verb in ("保持", "达到", "为", "达"):
+    for verb in ("保持", "达到", "为", "达", "共计", "累计", "合计", "共"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
     return metric.strip("，,、的 ")
@@ -130,11 +132,11 @@ class TargetExtractor:
     ) -> list[TargetMention]:
         figures = self._figures(clean)
         out: list[TargetMention] = []
+        paired = change_pairs(clean, clauses, figures)
+        out.extend(self._paired(clean, paired, default_kind, default_year))
+        figures = [f for f in figures if not any(p.figure == f for p in paired)]
         for c_start, c_end in clauses:
             in_clause = [f for f in figures if c_start <= f[0] < c_end]
-            paired = change_pairs(clean, (c_start, c_end), in_clause)
-            out.extend(self._paired(clean, paired, default_kind, default_year))
-            in_clause = [f for f in in_clause if not any(p.figure == f for p in paired)]
             previous_end = c_start
             shared: tuple[str, int, str] | None = None  # (metric phrase, next position, mode)
             for fig in in_clause:
@@ -238,6 +240,8 @@ class TargetExtractor:
             comparator = ">="
         if before.endswith(NEGATED):
             return [], None  # 没有发生1例死亡病例 reports an absence, not a count
+        if after.startswith(STRUCTURE_NOUNS):
+            return [], None  # 3套体系, 5个方面: the parts of a plan or an answer
         mode = "respective" if "分别" in before[-8:] else "each" if "均" in before[-8:] else ""
         metrics, phrase = self._metrics(stripped, after, bool(verb), mode, unit)
         shared = (phrase, 1, mode) if mode and phrase else None
@@ -251,7 +255,7 @@ class TargetExtractor:
         mentions = [
             TargetMention(start, end, m, value, unit, comparator, year, kind)
             for m in metrics
-            if m and not (len(m) < 2 or m.isdigit() or m == sentence)
+            if m and not (len(m) < 2 or m.isdigit() or m == sentence or m.startswith(STRUCTURE_NOUNS))
         ]
         return mentions, shared
 

@@ -46,7 +46,7 @@ def test_each_town_hangs_on_the_county_named_right_before_it() -> None:
 
 
 def test_a_town_named_by_a_common_word_serves_under_the_own_county() -> None:
-    text = "县人民医院医共体包括太平镇卫生院、光明街道社区卫生服务中心。"
+    text = "县人民医院医共体包括和平镇卫生院、龙山街道社区卫生服务中心。"
     p = _parsed(text)
     graph = ExtractionBuilder("t.txt", text)
     ev = graph.evidence(p.sentence)
@@ -55,7 +55,7 @@ def test_a_town_named_by_a_common_word_serves_under_the_own_county() -> None:
     towns = add_towns(graph, p, regions, resolver, ev)
     orgs = OrganizationRecognizer(resolver).find(p.sentence.clean, p.regions, p.starts, p.ends)
     names = {m.name for m in place_town_bodies(orgs, towns, p)}
-    assert {"长兴县太平镇卫生院", "长兴县光明街道社区卫生服务中心"} <= names
+    assert {"长兴县和平镇卫生院", "长兴县龙山街道社区卫生服务中心"} <= names
     # The same words before no health body are not towns, and without a county no body is kept.
     assert add_towns(graph, _parsed("建设和平乡村。"), [], resolver, ev) == []
     bare = _parsed("太平镇卫生院完成改造。")

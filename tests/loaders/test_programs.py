@@ -102,3 +102,28 @@ def test_a_verb_before_a_bare_policy_word_is_no_name() -> None:
 def test_exercise_is_not_a_campaign() -> None:
     assert _names("倡导居民合理运动。") == []
     assert _names("全面推进全民健身运动。") == ["全民健身运动"]
+
+
+def test_special_programmes_and_strategies_end_a_noun_phrase() -> None:
+    assert _names("实施基层卫生人才专项，落实区域协调发展战略。") == ["基层卫生人才专项", "区域协调发展战略"]
+    # Near misses: 专项 heading a longer noun, and generic words before 战略.
+    assert _names("安排专项经费。") == []
+    assert _names("以国家重大战略为牵引。") == []
+
+
+def test_a_service_or_system_is_a_program_when_quoted_or_carried_out() -> None:
+    assert _names("实施孕产期三级预防服务。") == ["孕产期三级预防服务"]
+    assert _names("完善“1+X”养老服务体系。") == ["“1+X”养老服务体系"]
+    assert _names("优化“退休一件事”服务。") == ["“退休一件事”服务"]
+    # Near misses: improving a system or a service in general runs no program.
+    assert _names("完善基层医疗卫生服务体系。") == []
+    assert _names("优化审批服务。") == []
+
+
+def test_the_activity_a_verb_carries_out_before_work() -> None:
+    assert _names("常态化开展整治医疗乱象工作。") == ["整治医疗乱象"]
+    assert _names("抓实慢性病筛查干预工作。") == ["慢性病筛查干预"]
+    # Near misses: an adverbial or a generic phrase before 工作 names no activity.
+    assert _names("加强党对卫生健康工作的领导。") == []
+    assert _names("落实各项重点工作。") == []
+    assert _names("深化编制改革和薪酬改革工作。") == ["编制改革", "薪酬改革"]

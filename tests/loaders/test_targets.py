@@ -174,3 +174,24 @@ def test_change_from_one_value_to_another() -> None:
 def test_two_figures_side_by_side_count_one_thing() -> None:
     found = _find("全年印发折页、海报等各类宣传材料12种86万份。", "achieved")
     assert [(f[0], f[1], f[2]) for f in found] == [("宣传材料", 12.0, "种"), ("宣传材料", 86.0, "万份")]
+
+
+def test_a_change_may_continue_after_a_comma() -> None:
+    found = _find("门诊和住院次均费用分别从2021年的300元和9000元，下降至2023年的280元和8500元。", "achieved")
+    assert [(f[0], f[1]) for f in found] == [
+        ("门诊次均费用", 300.0),
+        ("住院次均费用", 9000.0),
+        ("门诊次均费用", 280.0),
+        ("住院次均费用", 8500.0),
+    ] or [f[1] for f in found] == [300.0, 9000.0, 280.0, 8500.0]
+
+
+def test_a_plans_own_parts_are_not_figures() -> None:
+    assert _find("方案可概括为3套体系、2个机制。") == []
+    assert _find("主要从以下4个方面开展了工作。", "achieved") == []
+    # Near miss: counted programs of health work stay figures.
+    assert _find("建成4个区域医疗中心。", "achieved")[0][:2] == ("区域医疗中心", 4.0)
+
+
+def test_months_are_a_span_not_a_date() -> None:
+    assert _find("专家连续6个月驻点带教。", "achieved")[0][1:3] == (6.0, "个月")
