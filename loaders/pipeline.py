@@ -124,6 +124,8 @@ class _Sentence:
     orgs: list[OrgMention]
     org_ids: list[str]
     actors: dict[tuple[int, int], list[Doer]]
+    # Clauses after 某某说/介绍 with no subject of their own: the speaker's body does what they say.
+    spoken: dict[tuple[int, int], list[Doer]]
 
 
 class _DocumentRun:
@@ -264,16 +266,17 @@ class _DocumentRun:
         actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
         bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
         speaker = sentence_speaker(clean, official_ids, bodies)
+        spoken: dict[tuple[int, int], list[Doer]] = {}
         if speaker:
             self.speaker_here = speaker[1]
             # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
             # speaker's body's, unless a clause names its own subject (全市…).
             for clause in s.clauses():
                 if clause[0] >= speaker[0] and (clause not in actors or actors[clause][0].basis != "subject"):
-                    actors[clause] = [Doer(speaker[1], "speaker")]
+                    spoken[clause] = [Doer(speaker[1], "speaker")]
         self._follow_subjects(s, actors, regions)
         self.doers.sentence_ended(clean)
-        found = _Sentence(p, ev, regions, orgs, org_ids, actors)
+        found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
@@ -317,6 +320,9 @@ class _DocumentRun:
         """The quote before this sentence goes to the body of the speaker this sentence names."""
         for kind, doer, target, ev in self.waiting.pop(index, []):
             if self.speaker_here:
+                if kind == "SETS_TARGET":
+                    # A quoted figure stays the place's too (“…全区基层就诊率达到60%。”某区卫健委某某说).
+                    self.graph.edge(kind, doer.id, target, ev, doer.basis)
                 doer = Doer(self.speaker_here, "speaker")
             self.graph.edge(kind, doer.id, target, ev, doer.basis)
 
@@ -407,7 +413,7 @@ class _DocumentRun:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            doers = list(x.actors.get(clause) or self.doers.defaults())
+            doers = list(x.spoken.get(clause) or x.actors.get(clause) or self.doers.defaults())
             # Places and bodies named in the clause before the program carry it out too
             # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
             doers += [
@@ -449,7 +455,8 @@ class _DocumentRun:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
-            committers = list(x.actors.get(figure_clause) or self.doers.defaults())
+            named = x.spoken.get(figure_clause) or x.actors.get(figure_clause)
+            committers = list(named or self.doers.defaults())
             in_clause = [f for f in found if _clause_of(s, f.start) == figure_clause]
             if (
                 len(committers) >= 2
