@@ -68,6 +68,7 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
+PRESS_OFFICE = re.compile(r"宣传部|新闻办|新闻发布|新闻中心")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
@@ -327,17 +328,15 @@ class _DocumentRun:
             self.graph.edge(kind, doer.id, target, ev, doer.basis)
 
     def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
-        """A line `某委副主任某某：` opens that speaker's turn; `某报记者：` opens a question."""
-        named = [
-            oid for oid in official_ids if clean[:-1].endswith(oid.removeprefix("official:").split("|")[0])
-        ]
-        if named:
-            self.doers.speaker_turn(body_of_official(named[0]))
-            return
+        """A line `某委副主任某某：` (or `某某：` once named) opens that speaker's turn; `某报记者：`
+        opens a question."""
         name = clean[:-1]
+        named = [oid for oid in official_ids if name.endswith(oid.removeprefix("official:").split("|")[0])]
         known = [n.id for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
-        if known:
-            self.doers.speaker_turn(body_of_official(known[0]))
+        if named or known:
+            body = body_of_official((named or known)[0])
+            # The host of a press conference (新闻办, 宣传部) chairs it and speaks for no doer.
+            self.doers.speaker_turn(None if body and PRESS_OFFICE.search(body) else body)
         elif name.endswith(INTERVIEWER_LABELS):
             self.doers.speaker_turn(None)
 
