@@ -96,7 +96,9 @@ def _opening(
     opening: list[Doer] = []
     pos = first
     for m, d in sorted(regions, key=lambda r: r[0].start):
-        if m.start == pos and d.level != "province" and not _inside_body(m, orgs):
+        # A province is the sentence's scope, not its subject, unless 全市/全省 follows (天津全市…).
+        whole = RELATIVE_REGION.match(clean, m.end)
+        if m.start == pos and (d.level != "province" or whole) and not _inside_body(m, orgs):
             opening.append(Doer(d.id, "subject"))  # 甲区、乙区积极探索…: each listed place
             pos = m.end + 1 if clean[m.end : m.end + 1] in ("、", "和") else -1
     if opening:

@@ -272,9 +272,18 @@ class _DocumentRun:
             self.speaker_here = speaker[1]
             # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
             # speaker's body's, unless a clause names its own subject (全市…).
+            home = {
+                m.region.id for m, oid in zip(orgs, org_ids, strict=True) if oid == speaker[1] and m.region
+            }
             for clause in s.clauses():
-                if clause[0] >= speaker[0] and (clause not in actors or actors[clause][0].basis != "subject"):
+                if clause[0] < speaker[0]:
+                    continue
+                named = actors.get(clause, [])
+                if not named or named[0].basis != "subject":
                     spoken[clause] = [Doer(speaker[1], "speaker")]
+                elif {d.id for d in named} <= home:
+                    # 某市卫健委主任某某介绍，全市…: the place the body serves, and the body
+                    spoken[clause] = [*named, Doer(speaker[1], "speaker")]
         self._follow_subjects(s, actors, regions)
         self.doers.sentence_ended(clean)
         found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
