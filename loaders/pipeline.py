@@ -26,7 +26,7 @@ from loaders.doers import (
     section_places,
     sentence_speaker,
 )
-from loaders.hierarchy import parent_of
+from loaders.hierarchy import parent_of, program_parts
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -417,8 +417,10 @@ class _DocumentRun:
             if HOSTED_AT.match(s.clean[m.end :]) and HOST_BEFORE.search(s.clean[: m.start])
         ]
         out = []
+        spans = []
         for prog in found:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
+            spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
             doers = list(x.spoken.get(clause) or x.actors.get(clause) or self.doers.defaults())
@@ -452,6 +454,8 @@ class _DocumentRun:
                 if doer.id not in seen:
                     seen.add(doer.id)
                     self._credit("IMPLEMENTS", doer, pid, x.ev)
+        for part, whole in program_parts(s.clean, spans):
+            self.graph.edge("PART_OF", part, whole, x.ev)
         return out
 
     def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:
