@@ -105,3 +105,30 @@ def test_a_provincial_report_whose_sections_lead_with_its_cities_stays_the_provi
     x = extract_document("province.txt", text)
     assert _doers_of(x, "IMPLEMENTS", "巡回医疗行动") == {"region:360000"}
     assert _doers_of(x, "IMPLEMENTS", "慢病长处方改革试点") == {"region:360000"}
+
+
+def test_a_health_commission_speaking_of_its_whole_city_is_credited_with_the_city() -> None:
+    text = (
+        "基层医疗见闻\n"
+        "东台市卫生健康委主任杨立新介绍，全市18个镇卫生院组成了紧密型医共体。\n"
+        "长沙市第一医院院长李建华介绍，全市基层就诊率达到65%。\n"
+    )
+    x = extract_document("story.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert {"org:东台市卫生健康委员会", "region:320981"} <= committers
+    # A hospital head speaking of the city speaks for the hospital's figures only, not the city's.
+    assert "hospital:长沙市第一医院" not in committers
+
+
+def test_a_press_conference_host_speaks_for_no_doer() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "中共海南省委宣传部新闻发布处副处长、新闻发言人赵明：\n"
+        "本场发布会聚焦健康海南行动。\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "我们将全面实施儿童青少年近视防控行动。\n"
+    )
+    x = extract_document("press.txt", text)
+    doers = {e.source for e in x.edges if e.type == "IMPLEMENTS"}
+    assert "org:海南省卫生健康委员会" in doers
+    assert not any("宣传部" in d for d in doers)
