@@ -83,6 +83,14 @@ EVALUATIVE = longest_first(
     "若干 多个 多项 各类 各项 一系列 新 大 好 强"
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
+# 落实婚前医学检查, 做好居民健康素养监测: an activity noun a verb of carrying out governs, ending
+# its clause, names the activity carried out.
+ACTIVITY_HEADS = words("监测 评估 检查 干预 防治 救治 教育 帮扶")
+ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")
+GOVERNED_ACTIVITY = re.compile(
+    rf"(?:{'|'.join(ACTIVITY_VERBS)})((?:[^，,。；;、：:（()）“”《》\s]{{2,16}}?)(?:{'|'.join(ACTIVITY_HEADS)}))"
+    r"(?=[，,。；;、和及与以等）)]|$)"
+)
 # 开展打击整治养老诈骗工作, 抓实出生缺陷防治工作: the activity a verb of carrying out governs,
 # named before the generic 工作, is the program.
 WORK_VERBS = longest_first(
@@ -347,6 +355,7 @@ class ProgramRecognizer:
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
         found.extend(self._governed_work(clean, token_starts))
+        found.extend(self._governed_activity(clean, token_starts))
         found.extend(self._national(clean))
         listed = national_programs()
         for m in found:
@@ -446,6 +455,26 @@ class ProgramRecognizer:
                 if _acceptable(name, suffix):
                     out.append(ProgramMention(start, end, name))
                     out.extend(_coordinated(clean, start, end, suffix, token_starts))
+        return out
+
+    @staticmethod
+    def _governed_activity(clean: str, token_starts: frozenset[int]) -> list[ProgramMention]:
+        from loaders.lexicon import tokenize
+
+        out: list[ProgramMention] = []
+        for m in GOVERNED_ACTIVITY.finditer(clean):
+            name = m.group(1)
+            if m.start(1) not in token_starts or len(name) < 4 or "的" in name:
+                continue
+            if name.startswith(("各", "全", "相关", "有关", "重点工作")) or any(
+                t.flag == "p" for t in tokenize(name)
+            ):
+                continue
+            head = next(h for h in ACTIVITY_HEADS if name.endswith(h))
+            core = name[: -len(head)]
+            if len(core) < 2 or core in GENERIC_HEADS or _generic_words_only(core) or _is_fragment(name, ""):
+                continue  # 情况评估, 服务管理: nothing names what is done
+            out.append(ProgramMention(m.start(1), m.end(1), name))
         return out
 
     @staticmethod

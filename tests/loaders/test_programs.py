@@ -127,3 +127,11 @@ def test_the_activity_a_verb_carries_out_before_work() -> None:
     assert _names("加强党对卫生健康工作的领导。") == []
     assert _names("落实各项重点工作。") == []
     assert _names("深化编制改革和薪酬改革工作。") == ["编制改革", "薪酬改革"]
+
+
+def test_an_activity_a_verb_carries_out_ends_its_clause() -> None:
+    assert _names("认真落实婚前医学检查，推进孕前优生服务。") == ["婚前医学检查", "孕前优生服务"]
+    assert _names("做好儿童青少年近视监测和干预。") == ["儿童青少年近视监测"]
+    # Near misses: nothing named before the activity word, or an adverbial.
+    assert _names("开展实施情况评估。") == []
+    assert _names("深化对困难家庭的关怀帮扶。") == []
