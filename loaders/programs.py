@@ -466,7 +466,7 @@ class ProgramRecognizer:
             name = m.group(1)
             if m.start(1) not in token_starts or len(name) < 4 or "的" in name:
                 continue
-            if name.startswith(("各", "全", "相关", "有关", "重点工作")) or any(
+            if name.startswith(("各", "全", "相关", "有关", "重点工作", *ACTIVITY_VERBS)) or any(
                 t.flag == "p" for t in tokenize(name)
             ):
                 continue
