@@ -13,18 +13,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.lexicon import longest_first, words
+from loaders.lexicon import longest_first, word_tag, words
 from loaders.regions import division_index
 
 PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
     "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
-    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系"
+    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系 专项整治行动 制"
 )
+# 年薪制, 聘任制, 负责制 are institutions; 机制, 体制, 编制, 控制 are words of their own.
+INSTITUTION_SUFFIX = "制"
 # Heads that name a program only at the end of a noun phrase (…专项, …战略 before a comma or 和),
 # and, for the common 服务 and 体系, only when a quote names it (“一站式”服务) or a verb of carrying
 # out governs it (实施出生缺陷三级预防服务; 完善…体系 improves a system, it runs no program).
-PHRASE_END_HEADS = ("专项", "战略", "服务", "体系")
+PHRASE_END_HEADS = ("专项", "战略", "服务", "体系", "制")
 GOVERNED_HEADS = ("服务", "体系")
 STRONG_CARRY_OUT = longest_first("实施 推进 推行 推广 开展 落实 深化 深入实施 全面落实 全面推行 大力实施")
 HEAD_VERBS = longest_first("优化 设立")
@@ -108,7 +110,7 @@ PERIOD_NAME = re.compile(r"^[十]?[一二三四五六七八九十]五$")
 # Verbs that make a quoted phrase something carried out.
 CARRY_OUT_VERBS = words(
     "实施 开展 推进 落实 推行 推广 创建 打造 建设 启动 深化 推动 组织 举办 执行 建立 争创 学习借鉴 借鉴 "
-    "助力 帮扶创建"
+    "助力 帮扶创建 完善 健全 巩固完善 用好 建强用好"
 )
 # Quoted slogans reports use as goals or watchwords, not programs.
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
@@ -404,6 +406,8 @@ class ProgramRecognizer:
                 continue
             if len(inner) < MIN_QUOTED and not suffix:
                 continue  # “三医”, “医+”: too short to name a program alone
+            if tail.startswith("的"):
+                continue  # 完善“以人民为中心”的理念: the quote qualifies the noun after 的
             if suffix and not chained:
                 continue  # the suffix rule takes “X”工程 whole
             if (
@@ -441,6 +445,10 @@ class ProgramRecognizer:
                     continue  # 创建 with an object after it is a verb, not the end of a name
                 if suffix in PHRASE_END_HEADS and nxt and nxt not in AFTER_A_NAME:
                     continue  # 专项经费, 服务能力: the head of a longer noun
+                if suffix == INSTITUTION_SUFFIX and (
+                    word_tag(clean[end - 2 : end]) is not None or (nxt and nxt not in AFTER_A_NAME)
+                ):
+                    continue
                 start = _left_edge(clean, m.start(), token_starts)
                 lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
                 if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:

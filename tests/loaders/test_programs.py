@@ -135,3 +135,15 @@ def test_an_activity_a_verb_carries_out_ends_its_clause() -> None:
     # Near misses: nothing named before the activity word, or an adverbial.
     assert _names("开展实施情况评估。") == []
     assert _names("深化对困难家庭的关怀帮扶。") == []
+
+
+def test_an_institution_ending_in_zhi() -> None:
+    assert _names("全面推行医院院长年薪制、科室主任聘任制。") == ["医院院长年薪制", "科室主任聘任制"]
+    # Near misses: 机制, 体制, 编制 are words of their own.
+    assert _names("完善运行机制，深化管理体制。") == []
+
+
+def test_a_quoted_name_after_a_verb_of_improving() -> None:
+    assert _names("巩固完善“10分钟健康服务圈”。") == ["10分钟健康服务圈"]
+    # Near miss: a quoted watchword stays a watchword.
+    assert _names("完善“以人民为中心”的理念。") == []
