@@ -13,6 +13,7 @@ Chinese reports chain clauses on one topic, so the doer is looked for in this or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loaders.officials import TITLE_RUN
@@ -30,7 +31,7 @@ RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域�
 # 我们, 我委, 我院…: the body the speaker speaks for.
 FIRST_PERSON = re.compile(r"(?:我们|咱们|我委|我厅|我局|我院|我校|我中心)")
 # The speech verb after a speaker's name: 某某说，… / 某某介绍，… / 某某表示：…
-SPOKE = r"(?:介绍|表示|说|指出|透露|谈到|坦言)(?:[，,：:]|$)"
+SPOKE = r"(?:介绍|表示|说|指出|透露|谈到|坦言)(?:[，,：:。]|$)"
 # The body an official's id is scoped by: official:name|body-id
 OFFICIAL_SCOPE = re.compile(r"^official:([^|]+)\|(.+)$")
 
@@ -170,3 +171,88 @@ class DoerContext:
         if self.section:
             return [Doer(self.section, "section")]
         return [Doer(self.issuer, self.issuer_basis)] if self.issuer else []
+
+
+HEADING_MAX = 20
+HEADING_FINAL = tuple('。！？；;!?，,：:”"）)')
+
+
+def _is_heading(sentence: Sentence, next_sentence: Sentence | None) -> bool:
+    """A short line of its own without final punctuation: a section heading of a feature."""
+    return (
+        sentence.line_start
+        and len(sentence.clean) <= HEADING_MAX
+        and not sentence.clean.endswith(HEADING_FINAL)
+        and (next_sentence is None or next_sentence.line_start)
+    )
+
+
+def section_places(
+    sentences: list[Sentence],
+    mentions: list[list[RegionMention]],
+    chain: Callable[[str], list[Division]],
+    own: Division | None,
+) -> list[str | None]:
+    """Per sentence, the place its section is about, when the document moves between places: the
+    sections (split at heading lines) lead with places of which at least two lie outside each
+    other's line of ancestors and one lies outside the document's own region (a feature on 黔江区,
+    then 武清区, then 东台市). Otherwise None throughout: a provincial report whose sections lead
+    with its cities stays the report of its own region."""
+    bounds = [
+        i
+        for i, s in enumerate(sentences)
+        if i > 0 and _is_heading(s, sentences[i + 1] if i + 1 < len(sentences) else None)
+    ]
+    starts = [0, *bounds]
+    ends = [*bounds, len(sentences)]
+    leaders: list[Division | None] = []
+    for a, b in zip(starts, ends, strict=True):
+        counts: dict[str, int] = {}
+        first: dict[str, Division] = {}
+        for found in mentions[a:b]:
+            for m in found:
+                if len(m.candidates) == 1 and m.candidates[0].level in ("city", "county"):
+                    d = m.candidates[0]
+                    counts[d.code] = counts.get(d.code, 0) + 1
+                    first.setdefault(d.code, d)
+        top = max(counts, key=lambda c: counts[c], default=None)  # ties: the first named
+        leaders.append(first[top] if top else None)
+    named = [d for d in leaders if d is not None]
+    apart = {
+        d.code
+        for d in named
+        if all(d.code == e.code or not _related(d, e, chain) for e in named if e.code != d.code)
+    }
+    outside = own is None or any(not _related(d, own, chain) for d in named)
+    if len(apart) < 2 or not outside:
+        return [None] * len(sentences)
+    out: list[str | None] = []
+    for a, b, leader in zip(starts, ends, leaders, strict=True):
+        out.extend([leader.id if leader else None] * (b - a))
+    return out
+
+
+def _related(a: Division, b: Division, chain: Callable[[str], list[Division]]) -> bool:
+    return a.code in {d.code for d in chain(b.code)} or b.code in {d.code for d in chain(a.code)}
+
+
+# A sentence that attributes the quote before it: …。”黔江区卫生健康委党委副书记某某说。
+SAID_AFTER_QUOTE = re.compile(r"^[^，,。“”]{2,40}?" + SPOKE)
+QUOTE_REACH = 6  # sentences a quote may span back from its closing mark
+
+
+def quotes_attributed_after(sentences: list[Sentence]) -> dict[int, int]:
+    """Index of each sentence inside a quote → index of the sentence right after the quote that
+    names its speaker (“…我们…。”某某说). The quote's doers wait for that speaker's body."""
+    out: dict[int, int] = {}
+    for i, s in enumerate(sentences[:-1]):
+        after = sentences[i + 1]
+        if not s.clean.endswith(("”", '"')) or after.line_start or not SAID_AFTER_QUOTE.match(after.clean):
+            continue
+        j = i
+        while j > i - QUOTE_REACH and j >= 0:
+            out[j] = i + 1
+            if "“" in sentences[j].clean or sentences[j].line_start:
+                break
+            j -= 1
+    return out

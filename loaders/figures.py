@@ -36,9 +36,7 @@ RANK = re.compile(
     r"|(?<=排名)[^，,。；;第]{0,10}第(\d+|[一二三四五六七八九十]{1,3})()"
 )
 ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|感染|事故)")
-NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:年|月|日|号|时|分(?!钟)|版|届|批次|周期|代|级|倍|\+|:|：|-\d|—\d|\.\d)"
-)
+NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分(?!钟)|版|届|批次|周期|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
 # A quoted span is a name (“三个100”计划) unless it reads as speech: a clause mark or length.
 QUOTED_NAME = re.compile(r"“[^“”，,。；;！!？?]{0,20}”|《[^《》]*》")
 NARRATIVE_UNITS = ("位",)

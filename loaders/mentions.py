@@ -4,6 +4,7 @@ and officials (HOLDS_POSITION in their body)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
@@ -49,11 +50,13 @@ def add_towns(
     regions: list[tuple[RegionMention, Division]],
     resolver: RegionResolver,
     ev: Evidence,
+    section: Division | None = None,
 ) -> list[tuple[int, int, str, Division]]:
-    """(start, end, id, county) of the towns named, each under the county in context."""
+    """(start, end, id, county) of the towns named, each under the county in context (the one the
+    sentence names, else the county the section is about, else the document's own)."""
     out = []
     counties = [(m, d) for m, d in regions if d.level == "county"]
-    own = resolver.own_division()
+    own = section if section and section.level == "county" else resolver.own_division()
     fallback = counties[-1][1] if counties else (own if own and own.level == "county" else None)
     for start, end, name in towns_in(p.sentence.clean, p.starts):
         # 甲区某镇卫生院、乙区某街道…: a town right after a county's name is in that county.
@@ -135,6 +138,32 @@ def add_body(graph: ExtractionBuilder, m: OrgMention, ev: Evidence) -> str:
     return node_id
 
 
+# A department between a body and a post: 某委中医基层科工作人员, 某医院创伤外科医生, 新闻发布处副处长.
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:科|处|室|办公室|办)$")
+DEPARTMENT_MAX = 8
+
+
+def _body_of_department(
+    clean: str,
+    org_end: int,
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    recent_body: tuple[str, str] | None,
+) -> tuple[str | None, str | None]:
+    """The body whose department a post is in: the body right before the department, else the last
+    body named earlier in the sentence or document (连线了消化内科主任医师某某)."""
+    before = [(m, oid) for m, oid in zip(orgs, org_ids, strict=True) if m.end < org_end]
+    for m, oid in reversed(before):
+        if org_end - m.end <= DEPARTMENT_MAX and DEPARTMENT.fullmatch(clean[m.end : org_end]):
+            return oid, m.name
+    department = DEPARTMENT.search(clean[max(0, org_end - DEPARTMENT_MAX) : org_end])
+    if department is None:
+        return None, None
+    if before:
+        return before[-1][1], before[-1][0].name
+    return recent_body if recent_body else (None, None)
+
+
 def add_officials(
     graph: ExtractionBuilder,
     p: ParsedSentence,
@@ -143,16 +172,25 @@ def add_officials(
     regions: list[tuple[RegionMention, Division]],
     ev: Evidence,
     section: Division | None,
+    recent_body: tuple[str, str] | None = None,
 ) -> list[str]:
+    """The officials of a sentence, each with HOLDS_POSITION in its body. `recent_body` is (id, name)
+    of the last body the document named, for a post given by its department only (医院检验科主任)."""
     clean = p.sentence.clean
     speakers = [(t.start, t.end, t.word) for t in p.tokens if t.flag in PERSON_TAGS]
+    titled = {n.name: n.id for n in graph.nodes.values() if isinstance(n, Official) and n.title}
     ids = []
-    for off in find_officials(clean, speakers):
+    for off in find_officials(clean, speakers, frozenset(titled)):
+        if off.title is None and off.name in titled:
+            ids.append(graph.add(graph.nodes[titled[off.name]], ev))  # 刘保柱说: the one named before
+            continue
         body_id, body_name = None, None
         if off.org_end is not None:
             for m, oid in zip(orgs, org_ids, strict=True):
                 if m.end == off.org_end:
                     body_id, body_name = oid, m.name
+            if body_id is None:
+                body_id, body_name = _body_of_department(clean, off.org_end, orgs, org_ids, recent_body)
             for m, d in regions:
                 if body_id is None and m.end == off.org_end:
                     body_id, body_name = d.id, d.name

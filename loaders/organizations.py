@@ -35,7 +35,12 @@ ORGANIZATION_SUFFIXES = word_pairs(
     "急救中心:专业公共卫生机构 血液中心:专业公共卫生机构 卫生监督所:专业公共卫生机构 "
     "计划生育协会:社会团体 红十字会:社会团体 医疗集团:医疗集团 医共体:医共体 协会:社会团体 学会:社会团体 "
     "总会:社会团体 指导委员会:议事协调机构 纪念馆:纪念馆 展览馆:展览馆 博物馆:博物馆 "
-    "重点实验室:重点实验室"
+    "重点实验室:重点实验室 "
+    # Bodies beyond health administrations: committees, offices, alliances, laboratories, schools,
+    # party branches, centres of a named field.
+    "委员会:议事协调机构 领导小组:议事协调机构 办公室:办事机构 宣传部:党委部门 联盟:社会团体 "
+    "实验室:科研机构 小学:学校 中学:学校 学校:学校 幼儿园:学校 职业技术学院:高等院校 党支部:党组织 "
+    "党总支:党组织 健康教育中心:事业单位 研究中心:事业单位 指导中心:事业单位"
 )
 # Canonical long forms, so 省卫健委 and 湖南省卫生健康委员会 are one node.
 CANONICAL_SUFFIX = word_pairs(
@@ -57,7 +62,10 @@ NATIONAL_BODIES = word_pairs(
     "国家中医药局:国家中医药管理部门 国家药监局:国家药品监督管理部门 国家发展改革委:国家发展改革部门 "
     "财政部:国家财政部门 教育部:国家教育部门 民政部:国家民政部门 "
     "人力资源社会保障部:国家人力资源社会保障部门 中国疾控中心:国家疾病预防控制中心 "
-    "卫生部:国家卫生行政部门"
+    "卫生部:国家卫生行政部门 "
+    # International bodies: named by their own name, in no place of China.
+    "世界卫生组织:国际组织 联合国儿童基金会:国际组织 联合国人口基金:国际组织 世界银行:国际组织 "
+    "联合国艾滋病规划署:国际组织 红十字国际委员会:国际组织 全球疫苗免疫联盟:国际组织"
 )
 NATIONAL_CANONICAL = {"国家卫健委": "国家卫生健康委员会", "国家卫生健康委": "国家卫生健康委员会"}
 
@@ -74,7 +82,7 @@ LEFT_BOUNDARY_WORDS = longest_first(
     "举办 承办 发挥 探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 "
     "做好 做强 建强 申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 "
     "牵头 带动 辐射 指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 "
-    "新增 部分 一批 首批 多家 中央"
+    "新增 部分 一批 首批 多家 中央 代表 担任 邀请 感谢 走进 来到 前往"
 )
 # Hospital names that name a kind, not one hospital.
 # Words naming a kind of body: still a kind with a place before it (某省公立医院 = all of them).
@@ -86,7 +94,9 @@ KIND_WORDS = frozenset(
         "新医院 大学 医学院 公司 有限公司 医疗集团 医共体 城市医疗集团 县域医共体 紧密型医共体 "
         "紧密型城市医疗集团 紧密型县域医共体 科学院 县级疾控中心 医科大学 中医药大学 中医馆 各级医院 "
         "卫生院 社区卫生服务中心 高水平医院 医疗机构 协会 学会 总会 重点实验室 紧密型医疗集团 紧密型医联体 "
-        "城市医联体 县域医联体 专科联盟 紧密型专科联盟 医联体"
+        "城市医联体 县域医联体 专科联盟 紧密型专科联盟 医联体 委员会 领导小组 办公室 联盟 实验室 "
+        "小学 中学 学校 幼儿园 党支部 党总支 研究中心 指导中心 健康教育中心 中小学 中小学校 "
+        "各学校 大中专学校 中心小学 重点实验室 宣传部"
     )
 )
 COUNT_IN_NAME = re.compile(
@@ -128,7 +138,8 @@ AFFILIATED = re.compile(
 SCHOOL_KINDS = ("医科", "中医药", "中医", "药科", "科技", "医药", "医")
 # 第一医院, 第二人民医院: one hospital of some place, never a name by itself.
 ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:人民|中医)?医院$")
-PLURAL_BODY = re.compile(r"^(?:各|每个|诸|全省各|全市各|所有)")
+PLURAL_BODY = re.compile(r"^(?:各|每个|诸|全省各|全市各|所有|市县|县市|省市|县区|市区县|市县区)")
+TASK_SUFFIXES = words("委员会 领导小组 办公室")
 FORMER_BODY = re.compile(r"^(?:原|时任|前任)(?:省|市|区|县|州)")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
@@ -185,6 +196,8 @@ def _left_edge(
         opens_place = pos in region_starts or RELATIVE_PREFIX.match(clean[pos:end])
         if tags.get(pos, "")[:1] in ("p", "v", "d", "c", "u", "r") and (opens_place or tags.get(pos) == "p"):
             break
+        if tags.get(pos, "")[:1] in ("c", "r"):
+            break  # 自己学会, 不仅…: a pronoun or conjunction before the suffix is no name's part
         ch = clean[pos - 1]
         if not NAME_CHARS.match(ch):
             break
@@ -195,8 +208,10 @@ def _left_edge(
             break
         if head.endswith(("医院", "保健院", "卫生院", "服务中心")) and pos not in region_starts:
             break  # a complete name ends here; only a branch named by place (…医院贵州医院) continues one
-        if any(
-            head.endswith(w) and pos - len(w) in token_starts and pos in token_ends
+        # 健康海南建设委员会, 改革推进办公室: a word right before a committee's suffix names its task.
+        task = pos == end - suffix_len and clean[pos:end] in TASK_SUFFIXES
+        if not task and any(
+            head.endswith(w) and pos in token_ends and (pos - len(w) in token_starts or len(w) >= 2)
             for w in LEFT_BOUNDARY_WORDS
         ):
             break
@@ -252,6 +267,8 @@ class OrganizationRecognizer:
         mentions: list[OrgMention] = []
         for national, kind in NATIONAL_BODIES.items():
             for m in re.finditer(re.escape(national), clean):
+                if national.endswith("部") and clean[m.end() : m.end() + 1] == "门":
+                    continue  # 教育部门, 财政部门: a department of any level, not the ministry
                 name = NATIONAL_CANONICAL.get(national, national)
                 mentions.append(
                     OrgMention(

@@ -15,8 +15,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
+from loaders.departments import find_departments
 from loaders.document_meta import date_of, own_region, title_of, year_of
-from loaders.doers import Doer, DoerContext, body_of_official, clause_subjects, sentence_speaker
+from loaders.doers import (
+    Doer,
+    DoerContext,
+    body_of_official,
+    clause_subjects,
+    quotes_attributed_after,
+    section_places,
+    sentence_speaker,
+)
+from loaders.hierarchy import parent_of
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -33,6 +43,7 @@ from loaders.models import (
     DocumentExtraction,
     Evidence,
     Hospital,
+    Organization,
     Program,
     Target,
 )
@@ -57,6 +68,7 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
+PRESS_OFFICE = re.compile(r"宣传部|新闻办|新闻发布|新闻中心")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
@@ -113,6 +125,8 @@ class _Sentence:
     orgs: list[OrgMention]
     org_ids: list[str]
     actors: dict[tuple[int, int], list[Doer]]
+    # Clauses after 某某说/介绍 with no subject of their own: the speaker's body does what they say.
+    spoken: dict[tuple[int, int], list[Doer]]
 
 
 class _DocumentRun:
@@ -124,6 +138,7 @@ class _DocumentRun:
         self.year = year_of(text)
         self.headings = [p for p in self.parsed if _section_heading(p)]
         self.affiliated: list[str] = []  # university-affiliated hospitals named so far
+        self.recent_body: tuple[str, str] | None = None  # the last body named, for 医院检验科主任
         # A round-up of several interviews has no single region of its own.
         own = None if len(self.headings) >= 2 else _choose_own_region(self.parsed, text)
         self.document = Document(
@@ -141,17 +156,33 @@ class _DocumentRun:
         self.section_region: Division | None = own
         self.section_body: str | None = None  # the body an interviewee's heading names
         self.doers = DoerContext(issuer=own.id if own else None)
+        # A feature that moves between places: each section's place, per sentence.
+        self.section_places = section_places(
+            [p.sentence for p in self.parsed],
+            [p.regions for p in self.parsed],
+            division_index().chain,
+            own,
+        )
         self.resolver = RegionResolver(own.code if own else None)
         # A year-end review (某年工作总结) reports its own year: that year's figures are results.
         self.review = bool(REVIEW_TITLE.search(self.document.title))
         self.kind = "achieved" if self.review else "goal"
         self.section_year: int | None = None
+        # Doers of a quote whose speaker is named after it (“…”某某说) wait for that sentence.
+        self.quoted = quotes_attributed_after([p.sentence for p in self.parsed])
+        self.waiting: dict[int, list[tuple[str, Doer, str, Evidence]]] = {}
+        self.index = 0
+        self.speaker_here: str | None = None  # the body of the official who speaks in this sentence
         self.programs = ProgramRecognizer()
         self.targets = TargetExtractor()
 
     def run(self) -> DocumentExtraction:
-        for p in self.parsed:
+        for index, (p, place) in enumerate(zip(self.parsed, self.section_places, strict=True)):
+            if place is not None and place != self.doers.section:
+                self.doers.section = place
+            self.index, self.speaker_here = index, None
             self._sentence(p)
+            self._settle_quotes(index)
         return DocumentExtraction(
             document=self.document,
             text=self.text,
@@ -203,9 +234,11 @@ class _DocumentRun:
             ),
             clean,
         )
-        towns = add_towns(graph, p, regions, self.resolver, ev)
+        orgs = _with_departments(orgs, find_departments(clean, self.doers_place()))
+        towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
         org_ids = [add_body(graph, m, ev) for m in orgs]
+        self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:
             for m, org_id in zip(orgs, org_ids, strict=True):
                 if m.start <= town_start and town_end <= m.end:
@@ -213,7 +246,11 @@ class _DocumentRun:
         for branch, parent in parent_hospital_pairs(orgs, clean):
             parent_id = graph.add(Hospital(id=f"hospital:{parent}", name=parent, kind="医院"), ev)
             graph.edge("PARTNERS_WITH", f"hospital:{branch}", parent_id, ev)
-        official_ids = add_officials(graph, p, orgs, org_ids, regions, ev, self.section_region)
+        official_ids = add_officials(
+            graph, p, orgs, org_ids, regions, ev, self.section_region, self.recent_body
+        )
+        if orgs:
+            self.recent_body = (org_ids[-1], orgs[-1].name)
         if heading and official_ids:
             self.section_body = body_of_official(official_ids[0])
         if s.line_start and clean.endswith(SPEAKER_HEADING_END):
@@ -226,35 +263,80 @@ class _DocumentRun:
             if div:
                 graph.region(div, ev, m.group(0))
                 # 全市 in a district's report is the district the report speaks for.
-                relative[m.start()] = self.doers.issuer or div.id
+                relative[m.start()] = self.doers.section or self.doers.issuer or div.id
         actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
         bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
         speaker = sentence_speaker(clean, official_ids, bodies)
+        spoken: dict[tuple[int, int], list[Doer]] = {}
         if speaker:
+            self.speaker_here = speaker[1]
             # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
             # speaker's body's, unless a clause names its own subject (全市…).
             for clause in s.clauses():
                 if clause[0] >= speaker[0] and (clause not in actors or actors[clause][0].basis != "subject"):
-                    actors[clause] = [Doer(speaker[1], "speaker")]
+                    spoken[clause] = [Doer(speaker[1], "speaker")]
         self._follow_subjects(s, actors, regions)
         self.doers.sentence_ended(clean)
-        found = _Sentence(p, ev, regions, orgs, org_ids, actors)
+        found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
 
-    def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
-        """A line `某委副主任某某：` opens that speaker's turn; `某报记者：` opens a question."""
-        named = [
-            oid for oid in official_ids if clean[:-1].endswith(oid.removeprefix("official:").split("|")[0])
-        ]
-        if named:
-            self.doers.speaker_turn(body_of_official(named[0]))
+    def _parent_bodies(self, orgs: list[OrgMention], org_ids: list[str], ev: Evidence) -> None:
+        """中共某省委宣传部 PART_OF 中共某省委: a body whose name opens with its parent's."""
+        known = {n.name for n in self.graph.nodes.values() if n.label == "Organization"}
+        for m, oid in zip(orgs, org_ids, strict=True):
+            if m.label != "Organization":
+                continue
+            parent = parent_of(m.name, known)
+            if parent is None:
+                continue
+            name, kind = parent
+            known_kind = next((n for n in self.graph.nodes.values() if n.id == f"org:{name}"), None)
+            parent_id = self.graph.add(
+                Organization(id=f"org:{name}", name=name, kind=kind or None)
+                if known_kind is None
+                else known_kind,
+                None,
+            )
+            self.graph.edge("PART_OF", oid, parent_id, ev)
+
+    def doers_place(self) -> Division | None:
+        """The place whose departments a list of short forms names: the section's, else own."""
+        if self.doers.section:
+            div = division_index().by_code.get(self.doers.section.removeprefix("region:"))
+            if div:
+                return div
+        return self.section_region
+
+    def _credit(self, kind: str, doer: Doer, target: str, ev: Evidence) -> None:
+        """A doer's edge, or, inside a quote whose speaker comes next, the wait for that speaker."""
+        attributed = self.quoted.get(self.index)
+        if attributed is not None and doer.basis in ("issuer", "section"):
+            self.waiting.setdefault(attributed, []).append((kind, doer, target, ev))
             return
+        self.graph.edge(kind, doer.id, target, ev, doer.basis)
+
+    def _settle_quotes(self, index: int) -> None:
+        """The quote before this sentence goes to the body of the speaker this sentence names."""
+        for kind, doer, target, ev in self.waiting.pop(index, []):
+            if self.speaker_here:
+                if kind == "SETS_TARGET":
+                    # A quoted figure stays the place's too (“…全区基层就诊率达到60%。”某区卫健委某某说).
+                    self.graph.edge(kind, doer.id, target, ev, doer.basis)
+                doer = Doer(self.speaker_here, "speaker")
+            self.graph.edge(kind, doer.id, target, ev, doer.basis)
+
+    def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
+        """A line `某委副主任某某：` (or `某某：` once named) opens that speaker's turn; `某报记者：`
+        opens a question."""
         name = clean[:-1]
+        named = [oid for oid in official_ids if name.endswith(oid.removeprefix("official:").split("|")[0])]
         known = [n.id for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
-        if known:
-            self.doers.speaker_turn(body_of_official(known[0]))
+        if named or known:
+            body = body_of_official((named or known)[0])
+            # The host of a press conference (新闻办, 宣传部) chairs it and speaks for no doer.
+            self.doers.speaker_turn(None if body and PRESS_OFFICE.search(body) else body)
         elif name.endswith(INTERVIEWER_LABELS):
             self.doers.speaker_turn(None)
 
@@ -330,7 +412,7 @@ class _DocumentRun:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            doers = list(x.actors.get(clause) or self.doers.defaults())
+            doers = list(x.spoken.get(clause) or x.actors.get(clause) or self.doers.defaults())
             # Places and bodies named in the clause before the program carry it out too
             # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
             doers += [
@@ -360,7 +442,7 @@ class _DocumentRun:
             for doer in doers:
                 if doer.id not in seen:
                     seen.add(doer.id)
-                    self.graph.edge("IMPLEMENTS", doer.id, pid, x.ev, doer.basis)
+                    self._credit("IMPLEMENTS", doer, pid, x.ev)
         return out
 
     def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:
@@ -372,7 +454,8 @@ class _DocumentRun:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
-            committers = list(x.actors.get(figure_clause) or self.doers.defaults())
+            named = x.spoken.get(figure_clause) or x.actors.get(figure_clause)
+            committers = list(named or self.doers.defaults())
             in_clause = [f for f in found if _clause_of(s, f.start) == figure_clause]
             if (
                 len(committers) >= 2
@@ -400,8 +483,14 @@ class _DocumentRun:
             )
             tid = self.graph.add(target, x.ev)
             for c in committers:
-                self.graph.edge("SETS_TARGET", c.id, tid, x.ev, c.basis)
+                self._credit("SETS_TARGET", c, tid, x.ev)
             # A program ties to a figure in its own clause, or as the topic of the first clause.
             for start, pid in program_starts:
                 if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
                     self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
+
+
+def _with_departments(orgs: list[OrgMention], departments: list[OrgMention]) -> list[OrgMention]:
+    """Bodies of the sentence with the departments named by short form, none overlapping."""
+    extra = [d for d in departments if not any(o.start < d.end and d.start < o.end for o in orgs)]
+    return sorted([*orgs, *extra], key=lambda m: m.start)

@@ -263,9 +263,7 @@ class TargetExtractor:
         return mentions, shared
 
     @staticmethod
-    def _metrics(
-        before: str, after: str, has_verb: bool, mode: str, unit: str = ""
-    ) -> tuple[list[str], str]:
+    def _metrics(before: str, after: str, has_verb: bool, mode: str, unit: str = "") -> tuple[list[str], str]:
         """The metric(s) of a figure and the phrase later figures of a 分别 list share."""
         before_metric = _clean_metric(re.split(r"[、]", before)[-1] if not has_verb else before)
         if before_metric in SUBJECT_WORDS:

@@ -74,3 +74,16 @@ def test_a_town_after_two_counties_hangs_on_the_one_named_before_it() -> None:
     regions = add_regions(graph, p, resolver, ev)
     towns = add_towns(graph, p, regions, resolver, ev)
     assert [t[2] for t in towns] == ["region:光山县泼陂河镇", "region:商城县上石桥镇"]
+
+
+def test_a_department_between_the_body_and_the_post_keeps_the_body() -> None:
+    from loaders.pipeline import extract_document
+
+    x = extract_document(
+        "f.txt",
+        "天津市武清区卫生健康工作\n武清区卫健委中医基层科工作人员郭雪明说，村卫生室已接入医保。\n"
+        "他又向东台市人民医院发起远程会诊，连线了消化内科主任医师崔建明。\n",
+    )
+    posts = {(e.source.split("|")[0], e.target) for e in x.edges if e.type == "HOLDS_POSITION"}
+    assert ("official:郭雪明", "org:武清区卫生健康委员会") in posts
+    assert ("official:崔建明", "hospital:东台市人民医院") in posts

@@ -1,0 +1,107 @@
+"""Doer attribution per clause: subject, speaker, section, issuer (written sentences of several
+kinds of report; each rule with a near miss it must not catch)."""
+
+from loaders.models import DocumentExtraction
+from loaders.pipeline import extract_document
+
+
+def _credits(x: DocumentExtraction, kind: str) -> dict[tuple[str, str], set[str]]:
+    """(doer, target or program name) -> the bases of its evidence."""
+    names = {n.id: n.name for n in x.nodes}
+    out: dict[tuple[str, str], set[str]] = {}
+    for e in x.edges:
+        if e.type == kind:
+            out.setdefault((e.source, names.get(e.target, e.target)), set()).update(
+                ev.basis or "" for ev in e.evidence
+            )
+    return out
+
+
+def _doers_of(x: DocumentExtraction, kind: str, name: str) -> set[str]:
+    return {doer for (doer, target), _ in _credits(x, kind).items() if target == name}
+
+
+def test_a_subject_carries_to_the_later_clauses_of_its_sentence() -> None:
+    text = (
+        "江西省2024年卫生健康工作总结\n"
+        "全省卫生健康系统持续推进医疗服务能力建设。"
+        "南昌市第一医院投入2000万元，新建3个远程会诊中心，实施胸痛中心建设。\n"
+    )
+    x = extract_document("work.txt", text)
+    credits = _credits(x, "IMPLEMENTS")
+    assert credits[("hospital:南昌市第一医院", "胸痛中心建设")] == {"subject"}
+    assert not _doers_of(x, "IMPLEMENTS", "胸痛中心建设") - {"hospital:南昌市第一医院"}
+
+
+def test_a_clause_naming_the_whole_place_takes_it_back_from_the_carried_subject() -> None:
+    text = "湖南省2024年卫生健康工作要点\n湘雅医院牵头组建专科联盟，全省开展县域医共体建设。\n"
+    x = extract_document("plan.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "县域医共体建设") == {"region:430000"}
+
+
+def test_the_paragraph_subject_carries_after_a_full_stop_but_not_after_a_list_item() -> None:
+    feature = "基层卫生一线见闻\n株洲市中心医院今年牵头组建了医疗集团。随后实施远程心电诊断服务工程。\n"
+    x = extract_document("story.txt", feature)
+    assert _credits(x, "IMPLEMENTS")[("hospital:株洲市中心医院", "远程心电诊断服务工程")] == {"section"}
+    listing = (
+        "湖南省2024年卫生健康工作要点\n"
+        "全省卫生健康工作稳步推进。株洲市中心医院牵头组建医疗集团；推进远程心电诊断服务工程。\n"
+    )
+    y = extract_document("plan.txt", listing)
+    assert _doers_of(y, "IMPLEMENTS", "远程心电诊断服务工程") == {"region:430000"}
+
+
+def test_a_speaker_turn_credits_the_body_the_speaker_speaks_for() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "今年我们将全面实施儿童青少年近视防控行动。\n"
+        "某某日报记者：\n"
+        "请问如何推进家庭医生签约服务？\n"
+    )
+    x = extract_document("press.txt", text)
+    credits = _credits(x, "IMPLEMENTS")
+    assert credits[("org:海南省卫生健康委员会", "儿童青少年近视防控行动")] == {"speaker"}
+    # The reporter's question is no one's commitment: the speaker's turn ended.
+    assert "org:海南省卫生健康委员会" not in _doers_of(x, "IMPLEMENTS", "家庭医生签约服务")
+
+
+def test_a_quote_belongs_to_the_body_of_the_speaker_named_after_it() -> None:
+    text = (
+        "山区群众看病记\n"
+        "黔江区位于重庆东南部。\n"
+        "“我们今年新建了5个血液透析室。”黔江区人民医院院长李建华说。\n"
+        "“以前看病要走很远。”村民王友明说。\n"
+    )
+    x = extract_document("quote.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert "hospital:黔江区人民医院" in committers
+    # A villager quoted without a post is no official and speaks for no body.
+    assert not any(n.label == "Official" and n.name == "王友明" for n in x.nodes)
+
+
+def test_a_feature_moving_between_places_credits_each_section_s_place() -> None:
+    text = (
+        "让群众在家门口看好病\n"
+        "医疗资源下沉\n"
+        "黔江区持续推进医疗资源下沉。黔江区的乡镇卫生院条件不断改善。\n去年开展巡回医疗行动。\n"
+        "医保服务进村\n"
+        "武清区把村卫生室纳入医保定点。武清区的村民就近结算。\n今年推行慢病长处方改革试点。\n"
+    )
+    x = extract_document("feature.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "巡回医疗行动") == {"region:500114"}
+    assert _doers_of(x, "IMPLEMENTS", "慢病长处方改革试点") == {"region:120114"}
+
+
+def test_a_provincial_report_whose_sections_lead_with_its_cities_stays_the_province_s() -> None:
+    text = (
+        "江西省2024年卫生健康工作总结\n"
+        "全省推进优质医疗资源扩容。\n"
+        "南昌样板\n"
+        "南昌市建成区域医疗中心。南昌市的基层能力提升。\n全年开展巡回医疗行动。\n"
+        "赣州经验\n"
+        "赣州市推进县域医共体。赣州市的村卫生室标准化。\n全年推行慢病长处方改革试点。\n"
+    )
+    x = extract_document("province.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "巡回医疗行动") == {"region:360000"}
+    assert _doers_of(x, "IMPLEMENTS", "慢病长处方改革试点") == {"region:360000"}
