@@ -31,6 +31,8 @@ GOVERNED_HEADS = ("服务", "体系")
 STRONG_CARRY_OUT = longest_first("实施 推进 推行 推广 开展 落实 深化 深入实施 全面落实 全面推行 大力实施")
 HEAD_VERBS = longest_first("优化 设立")
 # Adverbs that end a name only at the head of a verb phrase, not inside a name (…能力全面提升…).
+# Boundary words that also modify a noun inside a name (临床重点专科).
+NOUN_MODIFIERS = frozenset(words("重点"))
 PHRASE_ADVERBS = frozenset(
     words("全面 积极 大力 深入 持续 进一步 不断 扎实 切实 着力 努力 加快 全力 稳妥 有序 统筹 率先")
 )
@@ -204,8 +206,10 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         if in_quote:
             pos -= 1
             continue
-        if ch in LEFT_BOUNDARY_CHARS:
-            break
+        if ch in LEFT_BOUNDARY_CHARS and not (
+            ch in "—-～~" and pos >= 2 and clean[pos - 2].isdigit() and clean[pos : pos + 1].isdigit()
+        ):
+            break  # 0—3岁 keeps its range
         if ch in ALWAYS_BOUNDARY_CHARS and (pos in token_starts or pos == suffix_start):
             break  # 的, 对 as words end a name; inside a word (对口支援) they do not
         head = clean[:pos]
@@ -223,8 +227,9 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
             and pos in token_starts
             and word
             and _opens_phrase(clean, pos - len(word), word)
+            and not (word in NOUN_MODIFIERS and word_tag(clean[pos : pos + 2]) in ("n", "nz"))
         ):
-            break
+            break  # 重点支持 ends a name; 临床重点专科 keeps 重点 before its noun
         pos -= 1
     return pos
 
@@ -254,6 +259,17 @@ def _only_evaluative(head: str) -> bool:
 
 
 GENERIC_BY_LENGTH = tuple(sorted(GENERIC_HEADS, key=len, reverse=True))
+
+
+SCOPE_WORDS = longest_first("国家 全国 省级 市级 县级 各级")
+
+
+def _scope_and_evaluative_only(head: str) -> bool:
+    """国家重大战略, 省级重点专项: a scope and evaluative words name no one program."""
+    rest = head
+    while rest.startswith(SCOPE_WORDS):
+        rest = rest[len(next(w for w in SCOPE_WORDS if rest.startswith(w))) :]
+    return not rest or _only_evaluative(rest)
 
 
 def _generic_words_only(head: str) -> bool:
@@ -324,7 +340,7 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False
     if _names_a_place(head, suffix):
         return False  # 某某示范区 named by a place alone is that place, not a program
-    if "“" not in name and _generic_words_only(head):
+    if "“" not in name and suffix in PHRASE_END_HEADS and _scope_and_evaluative_only(head):
         return False  # 国家重大战略, 综合医院建设: generic words name no one program
     if "“" not in name and _only_evaluative(head):
         return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program

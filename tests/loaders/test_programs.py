@@ -147,3 +147,10 @@ def test_a_quoted_name_after_a_verb_of_improving() -> None:
     assert _names("巩固完善“10分钟健康服务圈”。") == ["10分钟健康服务圈"]
     # Near miss: a quoted watchword stays a watchword.
     assert _names("完善“以人民为中心”的理念。") == []
+
+
+def test_a_modifier_and_an_age_range_stay_inside_the_name() -> None:
+    assert _names("深化省级临床重点专科建设。") == ["省级临床重点专科建设"]
+    assert _names("积极推进0—3岁婴幼儿照护服务。") == ["0—3岁婴幼儿照护服务"]
+    # Near miss: 重点 before a verb still ends the name.
+    assert _names("重点支持县域医共体建设。") == ["县域医共体建设"]
