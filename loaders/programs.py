@@ -19,8 +19,11 @@ from loaders.regions import division_index
 PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
     "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
-    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系 专项整治行动 制"
+    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系 专项整治行动 制 "
+    "进校园 进社区 进乡村 进农村 进家庭 进万家 进基层 进企业 进机关 进学校"
 )
+# 中医药文化进校园: a campaign taking something into a place; 推进基层, 促进家庭 are verbs.
+CAMPAIGN_SUFFIXES = tuple(x for x in PROGRAM_SUFFIXES if x.startswith("进"))
 # 年薪制, 聘任制, 负责制 are institutions; 机制, 体制, 编制, 控制 are words of their own.
 INSTITUTION_SUFFIX = "制"
 # Heads that name a program only at the end of a noun phrase (…专项, …战略 before a comma or 和),
@@ -461,6 +464,12 @@ class ProgramRecognizer:
                     continue  # 创建 with an object after it is a verb, not the end of a name
                 if suffix in PHRASE_END_HEADS and nxt and nxt not in AFTER_A_NAME:
                     continue  # 专项经费, 服务能力: the head of a longer noun
+                if suffix in CAMPAIGN_SUFFIXES and (
+                    nxt == "”"  # “健康知识进万家”行动 is named whole by its quote
+                    or word_tag(clean[m.start() - 1 : m.start() + 1]) is not None
+                    or (nxt and nxt not in AFTER_A_NAME and not clean.startswith(("行动", "活动"), end))
+                ):
+                    continue
                 if suffix == INSTITUTION_SUFFIX and (
                     word_tag(clean[end - 2 : end]) is not None or (nxt and nxt not in AFTER_A_NAME)
                 ):

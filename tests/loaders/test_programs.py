@@ -154,3 +154,10 @@ def test_a_modifier_and_an_age_range_stay_inside_the_name() -> None:
     assert _names("积极推进0—3岁婴幼儿照护服务。") == ["0—3岁婴幼儿照护服务"]
     # Near miss: 重点 before a verb still ends the name.
     assert _names("重点支持县域医共体建设。") == ["县域医共体建设"]
+
+
+def test_a_campaign_into_a_place() -> None:
+    assert _names("深入推进中医药文化进校园。") == ["中医药文化进校园"]
+    assert _names("开展“控烟知识进万家”行动。") == ["“控烟知识进万家”行动"]
+    # Near miss: 推进, 促进 end in 进 as verbs.
+    assert _names("持续推进基层卫生人才培养，促进家庭和睦。") == []
