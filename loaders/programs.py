@@ -107,6 +107,8 @@ GOVERNED_WORK = re.compile(
     rf"((?:{'|'.join(WORK_VERBS)})+)了?([^，,。；;、：:（()）“”《》\s]{{4,20}}?)工作(?=[，,。；;、）)和与及等]|$)"
 )
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
+# A title ending so names a form to fill in or hand out (《…登记表》, 《…告知书》), not a program.
+FORM_ENDINGS = ("表", "报表", "告知书", "通知书", "承诺书", "申请书", "登记簿", "卡")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
 NUMBERED_SET = re.compile(
     r"“([^“”]{4,80})”([一二两三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务|中心|体系)"
@@ -389,7 +391,11 @@ class ProgramRecognizer:
 
     @staticmethod
     def _titles(clean: str) -> list[ProgramMention]:
-        out = [ProgramMention(m.start(), m.end(), m.group(1)) for m in BOOK_TITLE.finditer(clean)]
+        out = [
+            ProgramMention(m.start(), m.end(), m.group(1))
+            for m in BOOK_TITLE.finditer(clean)
+            if not m.group(1).endswith(FORM_ENDINGS)
+        ]
         out += [ProgramMention(m.start(1), m.end(1), m.group(1)) for m in PAREN_TITLE.finditer(clean)]
         return out
 
@@ -443,6 +449,7 @@ class ProgramRecognizer:
         clean: str, token_starts: frozenset[int], token_ends: frozenset[int], tags: dict[int, str]
     ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
+        titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clean)]
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
@@ -474,6 +481,8 @@ class ProgramRecognizer:
                     word_tag(clean[end - 2 : end]) is not None or (nxt and nxt not in AFTER_A_NAME)
                 ):
                     continue
+                if any(a < m.start() and end <= b - 1 for a, b in titles):
+                    continue  # a program word inside 《…》: the title names the whole
                 start = _left_edge(clean, m.start(), token_starts)
                 lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
                 if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:

@@ -161,3 +161,8 @@ def test_a_campaign_into_a_place() -> None:
     assert _names("开展“控烟知识进万家”行动。") == ["“控烟知识进万家”行动"]
     # Near miss: 推进, 促进 end in 进 as verbs.
     assert _names("持续推进基层卫生人才培养，促进家庭和睦。") == []
+
+
+def test_a_form_is_no_program_and_a_title_is_named_whole() -> None:
+    assert _names("认真填写《发热病例筛查登记表》和《排查告知书》。") == []
+    assert _names("印发《某市慢性病综合防控示范区建设方案》。") == ["某市慢性病综合防控示范区建设方案"]
