@@ -98,6 +98,8 @@ def find_figures(clean: str) -> list[Figure]:
             continue
         if unit in NARRATIVE_UNITS and re.match(r"^[一-龥]", after):
             continue  # 4位发布人: the people of the story
+        if unit in ("个月", "天", "周", "小时") and clean[max(0, m.start() - 1) : m.start()] == "前":
+            continue  # 今年前3个月的单据: a period named, not a figure
         hint = ">=" if (m.group(4) or m.group(6) or m.group(2)) else ""
         value = number_value(m.group(1))
         if value is None:

@@ -13,22 +13,29 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.lexicon import longest_first, words
+from loaders.lexicon import longest_first, word_tag, words
 from loaders.regions import division_index
 
 PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
     "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
-    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系"
+    "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系 专项整治行动 制 "
+    "进校园 进社区 进乡村 进农村 进家庭 进万家 进基层 进企业 进机关 进学校"
 )
+# 中医药文化进校园: a campaign taking something into a place; 推进基层, 促进家庭 are verbs.
+CAMPAIGN_SUFFIXES = tuple(x for x in PROGRAM_SUFFIXES if x.startswith("进"))
+# 年薪制, 聘任制, 负责制 are institutions; 机制, 体制, 编制, 控制 are words of their own.
+INSTITUTION_SUFFIX = "制"
 # Heads that name a program only at the end of a noun phrase (…专项, …战略 before a comma or 和),
 # and, for the common 服务 and 体系, only when a quote names it (“一站式”服务) or a verb of carrying
 # out governs it (实施出生缺陷三级预防服务; 完善…体系 improves a system, it runs no program).
-PHRASE_END_HEADS = ("专项", "战略", "服务", "体系")
+PHRASE_END_HEADS = ("专项", "战略", "服务", "体系", "制")
 GOVERNED_HEADS = ("服务", "体系")
 STRONG_CARRY_OUT = longest_first("实施 推进 推行 推广 开展 落实 深化 深入实施 全面落实 全面推行 大力实施")
 HEAD_VERBS = longest_first("优化 设立")
 # Adverbs that end a name only at the head of a verb phrase, not inside a name (…能力全面提升…).
+# Boundary words that also modify a noun inside a name (临床重点专科).
+NOUN_MODIFIERS = frozenset(words("重点"))
 PHRASE_ADVERBS = frozenset(
     words("全面 积极 大力 深入 持续 进一步 不断 扎实 切实 着力 努力 加快 全力 稳妥 有序 统筹 率先")
 )
@@ -83,6 +90,14 @@ EVALUATIVE = longest_first(
     "若干 多个 多项 各类 各项 一系列 新 大 好 强"
 )
 QUOTE = re.compile(r"“([^“”]{2,30})”")
+# 落实婚前医学检查, 做好居民健康素养监测: an activity noun a verb of carrying out governs, ending
+# its clause, names the activity carried out.
+ACTIVITY_HEADS = words("监测 评估 检查 干预 防治 救治 教育 帮扶")
+ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")
+GOVERNED_ACTIVITY = re.compile(
+    rf"(?:{'|'.join(ACTIVITY_VERBS)})((?:[^，,。；;、：:（()）“”《》\s]{{2,16}}?)(?:{'|'.join(ACTIVITY_HEADS)}))"
+    r"(?=[，,。；;、和及与以等）)]|$)"
+)
 # 开展打击整治养老诈骗工作, 抓实出生缺陷防治工作: the activity a verb of carrying out governs,
 # named before the generic 工作, is the program.
 WORK_VERBS = longest_first(
@@ -92,6 +107,8 @@ GOVERNED_WORK = re.compile(
     rf"((?:{'|'.join(WORK_VERBS)})+)了?([^，,。；;、：:（()）“”《》\s]{{4,20}}?)工作(?=[，,。；;、）)和与及等]|$)"
 )
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
+# A title ending so names a form to fill in or hand out (《…登记表》, 《…告知书》), not a program.
+FORM_ENDINGS = ("表", "报表", "告知书", "通知书", "承诺书", "申请书", "登记簿", "卡")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
 NUMBERED_SET = re.compile(
     r"“([^“”]{4,80})”([一二两三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务|中心|体系)"
@@ -100,7 +117,7 @@ PERIOD_NAME = re.compile(r"^[十]?[一二三四五六七八九十]五$")
 # Verbs that make a quoted phrase something carried out.
 CARRY_OUT_VERBS = words(
     "实施 开展 推进 落实 推行 推广 创建 打造 建设 启动 深化 推动 组织 举办 执行 建立 争创 学习借鉴 借鉴 "
-    "助力 帮扶创建"
+    "助力 帮扶创建 完善 健全 巩固完善 用好 建强用好"
 )
 # Quoted slogans reports use as goals or watchwords, not programs.
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
@@ -194,8 +211,10 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         if in_quote:
             pos -= 1
             continue
-        if ch in LEFT_BOUNDARY_CHARS:
-            break
+        if ch in LEFT_BOUNDARY_CHARS and not (
+            ch in "—-～~" and pos >= 2 and clean[pos - 2].isdigit() and clean[pos : pos + 1].isdigit()
+        ):
+            break  # 0—3岁 keeps its range
         if ch in ALWAYS_BOUNDARY_CHARS and (pos in token_starts or pos == suffix_start):
             break  # 的, 对 as words end a name; inside a word (对口支援) they do not
         head = clean[:pos]
@@ -213,8 +232,9 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
             and pos in token_starts
             and word
             and _opens_phrase(clean, pos - len(word), word)
+            and not (word in NOUN_MODIFIERS and word_tag(clean[pos : pos + 2]) in ("n", "nz"))
         ):
-            break
+            break  # 重点支持 ends a name; 临床重点专科 keeps 重点 before its noun
         pos -= 1
     return pos
 
@@ -244,6 +264,17 @@ def _only_evaluative(head: str) -> bool:
 
 
 GENERIC_BY_LENGTH = tuple(sorted(GENERIC_HEADS, key=len, reverse=True))
+
+
+SCOPE_WORDS = longest_first("国家 全国 省级 市级 县级 各级")
+
+
+def _scope_and_evaluative_only(head: str) -> bool:
+    """国家重大战略, 省级重点专项: a scope and evaluative words name no one program."""
+    rest = head
+    while rest.startswith(SCOPE_WORDS):
+        rest = rest[len(next(w for w in SCOPE_WORDS if rest.startswith(w))) :]
+    return not rest or _only_evaluative(rest)
 
 
 def _generic_words_only(head: str) -> bool:
@@ -314,7 +345,7 @@ def _acceptable(name: str, suffix: str) -> bool:
         return False
     if _names_a_place(head, suffix):
         return False  # 某某示范区 named by a place alone is that place, not a program
-    if "“" not in name and _generic_words_only(head):
+    if "“" not in name and suffix in PHRASE_END_HEADS and _scope_and_evaluative_only(head):
         return False  # 国家重大战略, 综合医院建设: generic words name no one program
     if "“" not in name and _only_evaluative(head):
         return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program
@@ -347,6 +378,7 @@ class ProgramRecognizer:
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
         found.extend(self._governed_work(clean, token_starts))
+        found.extend(self._governed_activity(clean, token_starts))
         found.extend(self._national(clean))
         listed = national_programs()
         for m in found:
@@ -359,7 +391,11 @@ class ProgramRecognizer:
 
     @staticmethod
     def _titles(clean: str) -> list[ProgramMention]:
-        out = [ProgramMention(m.start(), m.end(), m.group(1)) for m in BOOK_TITLE.finditer(clean)]
+        out = [
+            ProgramMention(m.start(), m.end(), m.group(1))
+            for m in BOOK_TITLE.finditer(clean)
+            if not m.group(1).endswith(FORM_ENDINGS)
+        ]
         out += [ProgramMention(m.start(1), m.end(1), m.group(1)) for m in PAREN_TITLE.finditer(clean)]
         return out
 
@@ -395,6 +431,8 @@ class ProgramRecognizer:
                 continue
             if len(inner) < MIN_QUOTED and not suffix:
                 continue  # “三医”, “医+”: too short to name a program alone
+            if tail.startswith("的"):
+                continue  # 完善“以人民为中心”的理念: the quote qualifies the noun after 的
             if suffix and not chained:
                 continue  # the suffix rule takes “X”工程 whole
             if (
@@ -411,6 +449,7 @@ class ProgramRecognizer:
         clean: str, token_starts: frozenset[int], token_ends: frozenset[int], tags: dict[int, str]
     ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
+        titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clean)]
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
@@ -432,6 +471,18 @@ class ProgramRecognizer:
                     continue  # 创建 with an object after it is a verb, not the end of a name
                 if suffix in PHRASE_END_HEADS and nxt and nxt not in AFTER_A_NAME:
                     continue  # 专项经费, 服务能力: the head of a longer noun
+                if suffix in CAMPAIGN_SUFFIXES and (
+                    nxt == "”"  # “健康知识进万家”行动 is named whole by its quote
+                    or word_tag(clean[m.start() - 1 : m.start() + 1]) is not None
+                    or (nxt and nxt not in AFTER_A_NAME and not clean.startswith(("行动", "活动"), end))
+                ):
+                    continue
+                if suffix == INSTITUTION_SUFFIX and (
+                    word_tag(clean[end - 2 : end]) is not None or (nxt and nxt not in AFTER_A_NAME)
+                ):
+                    continue
+                if any(a < m.start() and end <= b - 1 for a, b in titles):
+                    continue  # a program word inside 《…》: the title names the whole
                 start = _left_edge(clean, m.start(), token_starts)
                 lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
                 if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:
@@ -446,6 +497,26 @@ class ProgramRecognizer:
                 if _acceptable(name, suffix):
                     out.append(ProgramMention(start, end, name))
                     out.extend(_coordinated(clean, start, end, suffix, token_starts))
+        return out
+
+    @staticmethod
+    def _governed_activity(clean: str, token_starts: frozenset[int]) -> list[ProgramMention]:
+        from loaders.lexicon import tokenize
+
+        out: list[ProgramMention] = []
+        for m in GOVERNED_ACTIVITY.finditer(clean):
+            name = m.group(1)
+            if m.start(1) not in token_starts or len(name) < 4 or "的" in name:
+                continue
+            if name.startswith(("各", "全", "相关", "有关", "重点工作", *ACTIVITY_VERBS)) or any(
+                t.flag == "p" for t in tokenize(name)
+            ):
+                continue
+            head = next(h for h in ACTIVITY_HEADS if name.endswith(h))
+            core = name[: -len(head)]
+            if len(core) < 2 or core in GENERIC_HEADS or _generic_words_only(core) or _is_fragment(name, ""):
+                continue  # 情况评估, 服务管理: nothing names what is done
+            out.append(ProgramMention(m.start(1), m.end(1), name))
         return out
 
     @staticmethod

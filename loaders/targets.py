@@ -26,12 +26,14 @@ CUT_FLAGS = ("d", "ad", "p", "r", "c")
 COMPARATOR_VERBS = longest_first(
     "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
     "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 不高于 不多于 不大于 "
-    "低于 高于 占 达到了 "
+    "低于 高于 占 达到了 不到 "
     "位列 进入 完成 实现 是"
 )
-MODIFIERS = words("分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅 力争 确保 争取 力求 努力 要")
+MODIFIERS = words(
+    "分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅 力争 确保 争取 力求 努力 要 只需"
+)
 AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高于")
-AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内")
+AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内", "不到")
 METRIC_PREFIXES = longest_first(
     "共有 全市 全省 全区 全县 全州 全国 我市 我省 我区 我县 我州 本市 本省 本区 本县 "
     "力争 确保 争取 计划 预计 其中 累计 全年 "
@@ -132,6 +134,7 @@ class TargetExtractor:
     ) -> list[TargetMention]:
         figures = self._figures(clean)
         out: list[TargetMention] = []
+        clauses = _speech_clauses(clean, clauses)
         paired = change_pairs(clean, clauses, figures)
         out.extend(self._paired(clean, paired, default_kind, default_year))
         figures = [f for f in figures if not any(p.figure == f for p in paired)]
@@ -301,6 +304,28 @@ class TargetExtractor:
                 forward = forward[:cut]
         forward = _before_first_verb(forward)[:MAX_METRIC]
         return [_clean_metric(forward)], ""
+
+
+SPEECH = re.compile(r"“[^“”]*[，,；;。！!？?][^“”]*”?")
+SPEECH_BREAK = re.compile(r"(?<!\d)[，,；;。！!？?“”](?!\d)|[“”]")
+
+
+def _speech_clauses(clean: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses with quoted speech split at its own commas (a quote of several clauses is speech,
+    not a name), so a figure a speaker gives takes its metric from its own clause."""
+    out: list[tuple[int, int]] = []
+    for start, end in clauses:
+        if not SPEECH.search(clean, start, end):
+            out.append((start, end))
+            continue
+        begin = start
+        for mark in SPEECH_BREAK.finditer(clean, start, end):
+            if mark.start() > begin:
+                out.append((begin, mark.start()))
+            begin = mark.end()
+        if end > begin:
+            out.append((begin, end))
+    return out
 
 
 def _outside_brackets_until(text: str, stops: str) -> str:

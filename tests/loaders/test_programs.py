@@ -127,3 +127,42 @@ def test_the_activity_a_verb_carries_out_before_work() -> None:
     assert _names("加强党对卫生健康工作的领导。") == []
     assert _names("落实各项重点工作。") == []
     assert _names("深化编制改革和薪酬改革工作。") == ["编制改革", "薪酬改革"]
+
+
+def test_an_activity_a_verb_carries_out_ends_its_clause() -> None:
+    assert _names("认真落实婚前医学检查，推进孕前优生服务。") == ["婚前医学检查", "孕前优生服务"]
+    assert _names("做好儿童青少年近视监测和干预。") == ["儿童青少年近视监测"]
+    # Near misses: nothing named before the activity word, or an adverbial.
+    assert _names("开展实施情况评估。") == []
+    assert _names("深化对困难家庭的关怀帮扶。") == []
+
+
+def test_an_institution_ending_in_zhi() -> None:
+    assert _names("全面推行医院院长年薪制、科室主任聘任制。") == ["医院院长年薪制", "科室主任聘任制"]
+    # Near misses: 机制, 体制, 编制 are words of their own.
+    assert _names("完善运行机制，深化管理体制。") == []
+
+
+def test_a_quoted_name_after_a_verb_of_improving() -> None:
+    assert _names("巩固完善“10分钟健康服务圈”。") == ["10分钟健康服务圈"]
+    # Near miss: a quoted watchword stays a watchword.
+    assert _names("完善“以人民为中心”的理念。") == []
+
+
+def test_a_modifier_and_an_age_range_stay_inside_the_name() -> None:
+    assert _names("深化省级临床重点专科建设。") == ["省级临床重点专科建设"]
+    assert _names("积极推进0—3岁婴幼儿照护服务。") == ["0—3岁婴幼儿照护服务"]
+    # Near miss: 重点 before a verb still ends the name.
+    assert _names("重点支持县域医共体建设。") == ["县域医共体建设"]
+
+
+def test_a_campaign_into_a_place() -> None:
+    assert _names("深入推进中医药文化进校园。") == ["中医药文化进校园"]
+    assert _names("开展“控烟知识进万家”行动。") == ["“控烟知识进万家”行动"]
+    # Near miss: 推进, 促进 end in 进 as verbs.
+    assert _names("持续推进基层卫生人才培养，促进家庭和睦。") == []
+
+
+def test_a_form_is_no_program_and_a_title_is_named_whole() -> None:
+    assert _names("认真填写《发热病例筛查登记表》和《排查告知书》。") == []
+    assert _names("印发《某市慢性病综合防控示范区建设方案》。") == ["某市慢性病综合防控示范区建设方案"]

@@ -195,3 +195,15 @@ def test_a_plans_own_parts_are_not_figures() -> None:
 
 def test_months_are_a_span_not_a_date() -> None:
     assert _find("专家连续6个月驻点带教。", "achieved")[0][1:3] == (6.0, "个月")
+
+
+def test_quoted_speech_splits_into_its_own_clauses() -> None:
+    said = "他说：“近年来，全县住院率从2021年的12%降至2023年的9%，县域内就诊率稳定在90%以上。”"
+    found = _find(said, "achieved")
+    assert [(f[0], f[1]) for f in found] == [("住院率", 12.0), ("住院率", 9.0), ("县域内就诊率", 90.0)]
+
+
+def test_less_than_and_a_named_period() -> None:
+    assert _find("救护车到达现场不到15分钟。", "achieved")[0][1:] == (15.0, "分钟", "<=")
+    # Near miss: 前3个月 names a period.
+    assert _find("这是今年前3个月的报表。", "achieved") == []
