@@ -176,6 +176,7 @@ class DoerContext:
 
 
 HEADING_MAX = 20
+SECTION_MENTIONS = 2
 HEADING_FINAL = tuple('。！？；;!?，,：:”"）)')
 
 
@@ -210,15 +211,22 @@ def section_places(
     leaders: list[Division | None] = []
     for a, b in zip(starts, ends, strict=True):
         counts: dict[str, int] = {}
+        subject: set[str] = set()
         first: dict[str, Division] = {}
-        for found in mentions[a:b]:
+        for sentence, found in zip(sentences[a:b], mentions[a:b], strict=True):
+            openings = _clause_openings(sentence)
             for m in found:
                 if len(m.candidates) == 1 and m.candidates[0].level in ("city", "county"):
                     d = m.candidates[0]
                     counts[d.code] = counts.get(d.code, 0) + 1
                     first.setdefault(d.code, d)
+                    if m.start in openings:
+                        subject.add(d.code)
         top = max(counts, key=lambda c: counts[c], default=None)  # ties: the first named
-        leaders.append(first[top] if top else None)
+        # A place named once (在四川成都市，某医院…) or never as a subject (推广三明医改经验) is a
+        # setting or an example, not what the section is about.
+        about = top is not None and counts[top] >= SECTION_MENTIONS and top in subject
+        leaders.append(first[top] if top and about else None)
     named = [d for d in leaders if d is not None]
     apart = {
         d.code
@@ -231,6 +239,15 @@ def section_places(
     out: list[str | None] = []
     for a, b, leader in zip(starts, ends, leaders, strict=True):
         out.extend([leader.id if leader else None] * (b - a))
+    return out
+
+
+def _clause_openings(sentence: Sentence) -> set[int]:
+    """Offsets where a clause's subject would stand: after its time or linking words."""
+    out = set()
+    for start, end in sentence.clauses():
+        lead = CLAUSE_LEAD.match(sentence.clean, start, end)
+        out.add(lead.end() if lead else start)
     return out
 
 

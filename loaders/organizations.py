@@ -82,7 +82,7 @@ LEFT_BOUNDARY_WORDS = longest_first(
     "举办 承办 发挥 探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 "
     "做好 做强 建强 申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 "
     "牵头 带动 辐射 指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 "
-    "新增 部分 一批 首批 多家 中央 代表 担任 邀请 感谢 走进 来到 前往"
+    "新增 部分 一批 首批 多家 中央 代表 担任 邀请 感谢 走进 来到 前往 例如 比如 诸如 包括"
 )
 # Hospital names that name a kind, not one hospital.
 # Words naming a kind of body: still a kind with a place before it (某省公立医院 = all of them).

@@ -471,10 +471,13 @@ class ProgramRecognizer:
                     continue  # 创建 with an object after it is a verb, not the end of a name
                 if suffix in PHRASE_END_HEADS and nxt and nxt not in AFTER_A_NAME:
                     continue  # 专项经费, 服务能力: the head of a longer noun
-                if suffix in CAMPAIGN_SUFFIXES and (
-                    nxt == "”"  # “健康知识进万家”行动 is named whole by its quote
-                    or word_tag(clean[m.start() - 1 : m.start() + 1]) is not None
-                    or (nxt and nxt not in AFTER_A_NAME and not clean.startswith(("行动", "活动"), end))
+                if (
+                    suffix in CAMPAIGN_SUFFIXES
+                    and (
+                        nxt == "”"  # “健康知识进万家”行动 is named whole by its quote
+                        or word_tag(clean[m.start() - 1 : m.start() + 1]) is not None
+                        or (nxt and nxt not in AFTER_A_NAME and not clean.startswith(("行动", "活动"), end))
+                    )
                 ):
                     continue
                 if suffix == INSTITUTION_SUFFIX and (

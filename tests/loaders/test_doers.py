@@ -132,3 +132,16 @@ def test_a_press_conference_host_speaks_for_no_doer() -> None:
     doers = {e.source for e in x.edges if e.type == "IMPLEMENTS"}
     assert "org:海南省卫生健康委员会" in doers
     assert not any("宣传部" in d for d in doers)
+
+
+def test_a_place_named_once_as_a_setting_does_not_own_its_section() -> None:
+    text = (
+        "人工智能走进诊室\n"
+        "智能问诊\n"
+        "在四川成都市，某医院全科门诊的医生用大模型辅助接诊。\n去年开展智能导诊行动。\n"
+        "影像升级\n"
+        "在山东青岛市，一家社区卫生服务中心购入智能设备。\n今年推行智能影像诊断试点。\n"
+    )
+    x = extract_document("national.txt", text)
+    assert "region:510100" not in _doers_of(x, "IMPLEMENTS", "智能导诊行动")
+    assert "region:370200" not in _doers_of(x, "IMPLEMENTS", "智能影像诊断试点")
