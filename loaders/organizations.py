@@ -143,6 +143,7 @@ TASK_SUFFIXES = words("委员会 领导小组 办公室")
 FORMER_BODY = re.compile(r"^(?:原|时任|前任)(?:省|市|区|县|州)")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
+BRACKETED_IN_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 
 
 @dataclass
@@ -199,6 +200,10 @@ def _left_edge(
         if tags.get(pos, "")[:1] in ("c", "r"):
             break  # 自己学会, 不仅…: a pronoun or conjunction before the suffix is no name's part
         ch = clean[pos - 1]
+        bracket = BRACKETED_IN_NAME.search(clean, max(0, pos - 8), pos) if ch in "）)" else None
+        if bracket and bracket.end() == pos and suffix_len >= 3:
+            pos = bracket.start()  # 英矽智能科技（上海）有限公司: a place or kind in brackets
+            continue
         if not NAME_CHARS.match(ch):
             break
         if ch in ALWAYS_BOUNDARY_CHARS:
