@@ -275,3 +275,15 @@ def quotes_attributed_after(sentences: list[Sentence]) -> dict[int, int]:
                 break
             j -= 1
     return out
+
+
+# 部分工地未建立…制度, 无定期开展…检查, 未能…开展…防制: a clause that says the work was not done
+# credits no one with it.
+NEGATED = re.compile(
+    r"(?:未|未能|没有|尚未|从未|不曾|无)[^，,。；;“”]{0,12}?"
+    r"(?:开展|建立|制定|落实|设置|实施|组织|执行|推进|完成|配备|启动|参加|进行)(?:了|过)?$"
+)
+
+
+def negated(clean: str, clause_start: int, program_start: int) -> bool:
+    return bool(NEGATED.search(clean, clause_start, program_start))

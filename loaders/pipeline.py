@@ -23,6 +23,7 @@ from loaders.doers import (
     DoerContext,
     body_of_official,
     clause_subjects,
+    negated,
     quotes_attributed_after,
     section_places,
     sentence_speaker,
@@ -358,6 +359,8 @@ class _DocumentRun(DoerSteps):
             ]
             doers += [Doer(h, "subject") for h in hosts]
             seen: set[str] = set()
+            if negated(s.clean, clause[0], prog.start):
+                doers = []  # 未建立…制度: nobody carries it out
             for doer in doers:
                 if doer.id not in seen:
                     seen.add(doer.id)

@@ -145,3 +145,17 @@ def test_a_place_named_once_as_a_setting_does_not_own_its_section() -> None:
     x = extract_document("national.txt", text)
     assert "region:510100" not in _doers_of(x, "IMPLEMENTS", "智能导诊行动")
     assert "region:370200" not in _doers_of(x, "IMPLEMENTS", "智能影像诊断试点")
+
+
+def test_work_a_clause_says_was_not_done_is_credited_to_no_one() -> None:
+    text = (
+        "佛山市顺德区登革热防控督导通报\n"
+        "部分建筑工地未建立登革热灭蚊周记工作制度。部分物业小区无定期开展病媒生物防制专项行动。\n"
+        "全区开展无烟医院创建行动。各镇街开展爱国卫生专项行动。\n"
+    )
+    x = extract_document("notice.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "登革热灭蚊周记工作制度") == set()
+    assert _doers_of(x, "IMPLEMENTS", "病媒生物防制专项行动") == set()
+    # 无 inside a program's own name (无烟…) is no negation.
+    assert _doers_of(x, "IMPLEMENTS", "无烟医院创建行动") == {"region:440606"}
+    assert _doers_of(x, "IMPLEMENTS", "爱国卫生专项行动") == {"region:440606"}
