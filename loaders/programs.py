@@ -107,8 +107,9 @@ GOVERNED_WORK = re.compile(
     rf"((?:{'|'.join(WORK_VERBS)})+)了?([^，,。；;、：:（()）“”《》\s]{{4,20}}?)工作(?=[，,。；;、）)和与及等]|$)"
 )
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
-# A title ending so names a form to fill in or hand out (《…登记表》, 《…告知书》), not a program.
-FORM_ENDINGS = ("表", "报表", "告知书", "通知书", "承诺书", "申请书", "登记簿", "卡")
+# A title ending so names a form to fill in or hand out (《…登记表》, 《…告知书》) or a report of
+# work done (《政府工作报告》), not a program.
+FORM_ENDINGS = ("表", "报表", "告知书", "通知书", "承诺书", "申请书", "登记簿", "卡", "工作报告")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
 NUMBERED_SET = re.compile(
     r"“([^“”]{4,80})”([一二两三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务|中心|体系)"
@@ -130,7 +131,7 @@ BARE_NUMBERED = re.compile(
 MAX_NAME = 40
 # A name is a noun phrase: a copula, a pronoun, a question or request word or a counted quantity
 # makes the span a clause fragment (是个系统工程, 请介绍一下这一行动, 开展了550多场…活动).
-COPULAS = frozenset(words("是 属于 就是 即是"))
+COPULAS = frozenset(words("是 属于 就是 即是 有 具有 伴随 最佳 最优 最好"))
 QUESTION_WORDS = frozenset(words("请 吗 什么 如何 怎样 怎么 哪些 为什么 介绍"))
 # Function words that open a clause or an adverbial, never a name (从体系建设, 也给…活动).
 FRAGMENT_OPENERS = frozenset(
