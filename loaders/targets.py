@@ -17,7 +17,7 @@ from loaders.lexicon import longest_first, words
 from loaders.target_pairs import PairedFigure, change_pairs
 
 CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利", "平均", "是")
-SUBJECT_WORDS = frozenset(words("我们 我省 我市 我区 我县 他们 大家 其 这 此"))
+SUBJECT_WORDS = frozenset(words("我们 我省 我市 我区 我县 他们 大家 其 这 此 已有 共有 现有 拥有 有"))
 # A plan's own parts counted (2套体系、2个机制, 从5个方面): its structure, not a figure of health work.
 STRUCTURE_NOUNS = words("体系 机制 方面 阶段 环节 层面 部分 维度 步骤 板块")
 DURATION_UNITS = frozenset(words("秒 分钟 小时 天 周 个月"))
@@ -107,7 +107,7 @@ def _clean_metric(metric: str) -> str:
     for verb in ("保持", "达到", "为", "达", "共计", "累计", "合计", "共"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
-    return metric.strip("，,、的 ")
+    return metric.strip("，,、的 ").removesuffix("和").removesuffix("及")
 
 
 def _without_leading_action(metric: str) -> str:
