@@ -379,9 +379,7 @@ def town_county(name: str, context: list[Division]) -> Division | None:
     return next((d for d in counties if d.code in codes), None)
 
 
-def villages_in(
-    clean: str, places: list[tuple[int, int, str, Division]]
-) -> list[tuple[int, int, str, int]]:
+def villages_in(clean: str, places: list[tuple[int, int, str, Division]]) -> list[tuple[int, int, str, int]]:
     """(start, end, name, k) of the villages or communities the gazetteer lists right after the
     k-th place of `places` (a town with its county, or a county): 黄庄街道老米店村, 某县某某社区."""
     from loaders.gazetteer import gazetteer
