@@ -1,10 +1,11 @@
 """Quantified indicators: a metric, a number with its unit, a comparator, a year and a kind.
 
-A figure is a number with a unit (60%, 12/10万, 3.58个, 706.21万剂次, 五所). Its metric is the
-phrase before a comparator verb (…覆盖率达到60%), the noun phrase before a bare figure
-(国家卫生城市8个) or the one after it (建成13个…示范区). Ages and ranges that qualify a group
-(65岁以上老年人, 60-79岁人群) are not figures. `kind` tells a commitment (力争, 确保, 到2025年,
-控制在) from a reported result (已, 累计, 建成, 降至, 较上年).
+A figure (loaders/figures.py) is a number with a unit or measure word (60%, 12/10万, 706.21万剂次,
+五所, 30秒, 550多场). Its metric is the phrase before a comparator verb (…覆盖率达到60%), the noun
+phrase before a bare figure (国家卫生城市8个) or the one after it (建成13个…示范区), with what the
+counted noun does (13家医院设置睡眠门诊). A change from one value to another gives both, each with
+its year (loaders/target_pairs.py). Quoted speech is split at its own commas, so a speaker's figure
+takes its own clause's metric. `kind` (loaders/target_kind.py) tells a commitment from a result.
 """
 
 from __future__ import annotations
