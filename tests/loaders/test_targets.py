@@ -207,3 +207,9 @@ def test_less_than_and_a_named_period() -> None:
     assert _find("救护车到达现场不到15分钟。", "achieved")[0][1:] == (15.0, "分钟", "<=")
     # Near miss: 前3个月 names a period.
     assert _find("这是今年前3个月的报表。", "achieved") == []
+
+
+def test_a_persons_age_is_a_story_number() -> None:
+    assert _find("患者性别女，年龄48岁，长期在外地工作。", "achieved") == []
+    # Near miss: life expectancy in years is a figure.
+    assert _find("人均预期寿命达到79.5岁。")[0][:3] == ("人均预期寿命", 79.5, "岁")
