@@ -120,3 +120,18 @@ class DoerSteps:
         for _, div in regions:
             if any(d.id == div.id for d in named) and div.level in ("city", "county"):
                 self.doers.place_named(div.id, self._inside_own(div))
+
+    def _reporting(self, body: str | None) -> str | None:
+        """Who reports a speaker's figures: a people's government's are its place's (三亚市人民政府
+        副秘书长: 三亚市's figures), any other body's its own."""
+        if body is None or not body.endswith("人民政府"):
+            return body
+        place = next(
+            (
+                e.target
+                for (kind, source, _), e in self.graph.edges.items()
+                if kind == "LOCATED_IN" and source == body
+            ),
+            None,
+        )
+        return place or body

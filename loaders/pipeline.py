@@ -389,7 +389,8 @@ class _DocumentRun(DoerSteps):
                 # 甲区、乙区分别投入5亿元、8亿元: the figures go to the places in their order
                 committers = [committers[in_clause.index(t)]]
             # An interviewee's or speaker's body reports the figures of its turn too.
-            for body in (self.section_body, self.doers.speaker):
+            committers = [Doer(self._reporting(c.id) or c.id, c.basis) for c in committers]
+            for body in (self.section_body, self._reporting(self.doers.speaker)):
                 if body and all(c.id != body for c in committers):
                     committers.append(Doer(body, "speaker"))
             subject_id = committers[0].id if committers else self.document.id

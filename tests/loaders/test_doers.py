@@ -159,3 +159,18 @@ def test_work_a_clause_says_was_not_done_is_credited_to_no_one() -> None:
     # 无 inside a program's own name (无烟…) is no negation.
     assert _doers_of(x, "IMPLEMENTS", "无烟医院创建行动") == {"region:440606"}
     assert _doers_of(x, "IMPLEMENTS", "爱国卫生专项行动") == {"region:440606"}
+
+
+def test_a_people_s_government_reports_its_place_s_figures() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "三亚市人民政府副秘书长吉立新：\n"
+        "目前我们已完成15例公共政策的健康影响评估。\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "我们已开通4条心理援助热线。\n"
+    )
+    x = extract_document("press.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert "region:460200" in committers and "org:三亚市人民政府" not in committers
+    # Any other body reports its own figures.
+    assert "org:海南省卫生健康委员会" in committers
