@@ -70,6 +70,11 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+ADOPTED = re.compile(r"(?:推广|学习|借鉴|复制|推行)[^，,。；;]{0,4}$")
+NATIONAL_SAID = re.compile(
+    r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
+    r"(?:报告|纲要|规划|讲话|总书记|会议|文件|决定)[^，,。；;]{0,4}?(?:提出|指出|强调)[，,：:]"
+)
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
 REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
@@ -325,6 +330,8 @@ class _DocumentRun(DoerSteps):
             for m, d in x.regions
             if HOSTED_AT.match(s.clean[m.end :]) and HOST_BEFORE.search(s.clean[: m.start])
         ]
+        # 党的二十大报告提出，要推进健康中国建设: a national authority's words, nobody's work here.
+        authority = bool(NATIONAL_SAID.match(s.clean))
         out = []
         spans = []
         for prog in found:
@@ -332,13 +339,17 @@ class _DocumentRun(DoerSteps):
             spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            doers = list(x.spoken.get(clause) or x.actors.get(clause) or self.doers.defaults())
+            defaults = [] if authority else self.doers.defaults()
+            doers = list(x.spoken.get(clause) or x.actors.get(clause) or defaults)
             # Places and bodies named in the clause before the program carry it out too
             # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
             doers += [
                 Doer(d.id, "subject")
                 for m, d in x.regions
-                if clause[0] <= m.start and m.end <= prog.start and d.code not in own_line
+                if clause[0] <= m.start
+                and m.end <= prog.start
+                and d.code not in own_line
+                and not any(o.start <= m.start and m.end <= o.end for o in x.orgs)  # 某县第一小学
             ]
             doers += [
                 Doer(oid, "subject")
@@ -350,7 +361,12 @@ class _DocumentRun(DoerSteps):
             doers += [
                 Doer(d.id, "subject")
                 for m, d in x.regions
-                if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
+                if prog.start <= m.start
+                and m.end <= prog.end
+                and d.code not in own_line
+                and not ADOPTED.search(
+                    s.clean, clause[0], prog.start
+                )  # 推广三明医改经验: not 三明's work here
             ]
             doers += [
                 Doer(oid, "subject")
