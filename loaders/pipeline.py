@@ -36,6 +36,7 @@ from loaders.mentions import (
     add_officials,
     add_regions,
     add_towns,
+    known_full_names,
     merge_parenthesised,
     place_town_bodies,
     subject_region,
@@ -226,6 +227,8 @@ class _DocumentRun(DoerSteps):
         orgs = _with_departments(orgs, find_departments(clean, self.doers_place()))
         towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
+        known = {n.name: n.label for n in graph.nodes.values() if n.label in ("Organization", "Hospital")}
+        orgs = known_full_names(orgs, known)
         org_ids = [add_body(graph, m, ev) for m in orgs]
         self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:
