@@ -220,7 +220,34 @@ def find_region_names(
             continue  # 江城区 inside 黔江城区: its first character ends another place's name
         out.append(RegionMention(start, end, word, tuple(index.candidates(word))))
         last_end = end
-    return out
+    return _listed_short_counties(clean, out)
+
+
+LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}")
+LIST_END = ("等市县", "等县市", "等市", "等县", "等地", "、", "和", "两市", "两县")
+
+
+def _listed_short_counties(clean: str, found: list[RegionMention]) -> list[RegionMention]:
+    """三亚、琼海等市县: a county-level place named without its 市/县 next to a listed place, in a
+    list that closes with a word for places, is that county (a bare short form alone is too often a
+    word to count)."""
+    index = division_index()
+    out = list(found)
+    k = 0
+    while k < len(out):  # a place found this way may open the next item (海口、文昌、琼海等市县)
+        m = out[k]
+        k += 1
+        item = LIST_ITEM.match(clean, m.end + 1) if clean[m.end : m.end + 1] == "、" else None
+        if not item or any(o.start <= item.start() < o.end for o in out):
+            continue
+        for size in (3, 2):
+            name = clean[item.start() : item.start() + size]
+            tail = clean[item.start() + size :]
+            counties = [d for c in "市县" for d in index.by_name.get(name + c, ()) if d.level == "county"]
+            if counties and tail.startswith(LIST_END) and (tail[0] != "、" or "等" in tail[:8]):
+                out.append(RegionMention(item.start(), item.start() + size, name, tuple(counties)))
+                break
+    return sorted(out, key=lambda r: r.start)
 
 
 def _follows_region(mentions: list[RegionMention], start: int) -> bool:
