@@ -2,10 +2,10 @@
 text names; cases from a feature story, a provincial article and a district work report."""
 
 from loaders.builder import ExtractionBuilder
-from loaders.gazetteer import gazetteer
+from loaders.gazetteer import gazetteer, towns_in
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import ParsedSentence, add_regions, add_towns
-from loaders.regions import RegionResolver, find_region_names, towns_in
+from loaders.regions import RegionResolver, find_region_names
 from loaders.sentences import split_sentences
 
 
