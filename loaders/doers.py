@@ -96,7 +96,9 @@ def _opening(
     opening: list[Doer] = []
     pos = first
     for m, d in sorted(regions, key=lambda r: r[0].start):
-        if m.start == pos and d.level != "province" and not _inside_body(m, orgs):
+        # A province is the sentence's scope, not its subject, unless 全市/全省 follows (天津全市…).
+        whole = RELATIVE_REGION.match(clean, m.end)
+        if m.start == pos and (d.level != "province" or whole) and not _inside_body(m, orgs):
             opening.append(Doer(d.id, "subject"))  # 甲区、乙区积极探索…: each listed place
             pos = m.end + 1 if clean[m.end : m.end + 1] in ("、", "和") else -1
     if opening:
@@ -174,6 +176,7 @@ class DoerContext:
 
 
 HEADING_MAX = 20
+SECTION_MENTIONS = 2
 HEADING_FINAL = tuple('。！？；;!?，,：:”"）)')
 
 
@@ -208,15 +211,22 @@ def section_places(
     leaders: list[Division | None] = []
     for a, b in zip(starts, ends, strict=True):
         counts: dict[str, int] = {}
+        subject: set[str] = set()
         first: dict[str, Division] = {}
-        for found in mentions[a:b]:
+        for sentence, found in zip(sentences[a:b], mentions[a:b], strict=True):
+            openings = _clause_openings(sentence)
             for m in found:
                 if len(m.candidates) == 1 and m.candidates[0].level in ("city", "county"):
                     d = m.candidates[0]
                     counts[d.code] = counts.get(d.code, 0) + 1
                     first.setdefault(d.code, d)
+                    if m.start in openings:
+                        subject.add(d.code)
         top = max(counts, key=lambda c: counts[c], default=None)  # ties: the first named
-        leaders.append(first[top] if top else None)
+        # A place named once (在四川成都市，某医院…) or never as a subject (推广三明医改经验) is a
+        # setting or an example, not what the section is about.
+        about = top is not None and counts[top] >= SECTION_MENTIONS and top in subject
+        leaders.append(first[top] if top and about else None)
     named = [d for d in leaders if d is not None]
     apart = {
         d.code
@@ -229,6 +239,15 @@ def section_places(
     out: list[str | None] = []
     for a, b, leader in zip(starts, ends, leaders, strict=True):
         out.extend([leader.id if leader else None] * (b - a))
+    return out
+
+
+def _clause_openings(sentence: Sentence) -> set[int]:
+    """Offsets where a clause's subject would stand: after its time or linking words."""
+    out = set()
+    for start, end in sentence.clauses():
+        lead = CLAUSE_LEAD.match(sentence.clean, start, end)
+        out.add(lead.end() if lead else start)
     return out
 
 
@@ -256,3 +275,15 @@ def quotes_attributed_after(sentences: list[Sentence]) -> dict[int, int]:
                 break
             j -= 1
     return out
+
+
+# 部分工地未建立…制度, 无定期开展…检查, 未能…开展…防制: a clause that says the work was not done
+# credits no one with it.
+NEGATED = re.compile(
+    r"(?:未|未能|没有|尚未|从未|不曾|无)[^，,。；;“”]{0,12}?"
+    r"(?:开展|建立|制定|落实|设置|实施|组织|执行|推进|完成|配备|启动|参加|进行)(?:了|过)?$"
+)
+
+
+def negated(clean: str, clause_start: int, program_start: int) -> bool:
+    return bool(NEGATED.search(clean, clause_start, program_start))

@@ -68,6 +68,17 @@ def _name_at(clean: str, pos: int) -> str | None:
     return None
 
 
+FUNCTION_TAGS = ("u", "p", "c", "d", "r", "v")
+
+
+def _is_function_word(name: str) -> bool:
+    """A two-character 'name' that the tagger reads as one function word or verb (来说, 表示)."""
+    from loaders.lexicon import tokenize
+
+    tokens = tokenize(name)
+    return len(name) == 2 and len(tokens) == 1 and tokens[0].flag.startswith(FUNCTION_TAGS)
+
+
 def _tagged_name_at(pos: int, speaker_tokens: list[tuple[int, int, str]]) -> str | None:
     single, double = surnames()
     for start, _, word in speaker_tokens:
@@ -107,6 +118,8 @@ def find_officials(
         # Right after a post, a person name the tagger found may be followed by any word
         # (村医李某某二话没说, 医生李某某驻点后).
         name = _name_at(clean, name_pos) or _tagged_name_at(name_pos, speaker_tokens)
+        if name and _is_function_word(name):
+            continue  # 对医生来说: 来说 is a particle, not a person named 来说
         if not name or _is_byline(clean, m.start()) or _is_former(clean, m.start()):
             continue
         out.append(OfficialMention(name_pos, name_pos + len(name), name, titles, m.start()))

@@ -82,7 +82,7 @@ LEFT_BOUNDARY_WORDS = longest_first(
     "举办 承办 发挥 探索 鼓励 引导 提升 建立 完善 启动 设立 新建 改建 扩建 迁建 参与 委托 协调 "
     "做好 做强 建强 申报 遴选 通过 联动 协同 成为 包括 覆盖 进入 位列 开工 运行 投用 建成 挂牌 "
     "牵头 带动 辐射 指导 高水平 重点 积极 全力 持续 扎实 深入 大力 全面 加大 进一步 优化 培育 "
-    "新增 部分 一批 首批 多家 中央 代表 担任 邀请 感谢 走进 来到 前往"
+    "新增 部分 一批 首批 多家 中央 代表 担任 邀请 感谢 走进 来到 前往 例如 比如 诸如 包括"
 )
 # Hospital names that name a kind, not one hospital.
 # Words naming a kind of body: still a kind with a place before it (某省公立医院 = all of them).
@@ -143,6 +143,7 @@ TASK_SUFFIXES = words("委员会 领导小组 办公室")
 FORMER_BODY = re.compile(r"^(?:原|时任|前任)(?:省|市|区|县|州)")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
+BRACKETED_IN_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 
 
 @dataclass
@@ -199,6 +200,10 @@ def _left_edge(
         if tags.get(pos, "")[:1] in ("c", "r"):
             break  # 自己学会, 不仅…: a pronoun or conjunction before the suffix is no name's part
         ch = clean[pos - 1]
+        bracket = BRACKETED_IN_NAME.search(clean, max(0, pos - 8), pos) if ch in "）)" else None
+        if bracket and bracket.end() == pos and suffix_len >= 3:
+            pos = bracket.start()  # 英矽智能科技（上海）有限公司: a place or kind in brackets
+            continue
         if not NAME_CHARS.match(ch):
             break
         if ch in ALWAYS_BOUNDARY_CHARS:

@@ -42,7 +42,7 @@ LEAD_WORDS = ("为龙头", "牵头", "为核心", "为主体")
 PAIRING_VERBS = re.compile(
     r"^(?:全面|整体|长期|持续|继续|将|已)?(?:托管|对口支援|对口帮扶|结对帮扶|帮扶|支援|援建|领办|牵头帮扶|合作共建|共建"
     # 某镇卫生院挂牌成为某医院某分院: the hospital that hangs its name on the branch
-    r"|挂牌成为|挂牌为)"
+    r"|挂牌成为|挂牌为|联合)"
 )
 
 

@@ -17,16 +17,18 @@ from dataclasses import dataclass
 from loaders.builder import ExtractionBuilder
 from loaders.departments import find_departments
 from loaders.document_meta import date_of, own_region, title_of, year_of
+from loaders.doer_steps import INTERVIEWER_LABELS, DoerSteps
 from loaders.doers import (
     Doer,
     DoerContext,
     body_of_official,
     clause_subjects,
+    negated,
     quotes_attributed_after,
     section_places,
     sentence_speaker,
 )
-from loaders.hierarchy import parent_of
+from loaders.hierarchy import program_parts
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -43,7 +45,6 @@ from loaders.models import (
     DocumentExtraction,
     Evidence,
     Hospital,
-    Organization,
     Program,
     Target,
 )
@@ -68,13 +69,11 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
-PRESS_OFFICE = re.compile(r"宣传部|新闻办|新闻发布|新闻中心")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
 REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
 ANSWER_LABELS = ("答", "受访者")
-INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
 def _parse(sentences: list[Sentence]) -> list[ParsedSentence]:
@@ -129,7 +128,7 @@ class _Sentence:
     spoken: dict[tuple[int, int], list[Doer]]
 
 
-class _DocumentRun:
+class _DocumentRun(DoerSteps):
     """One pass over a document, keeping the section state (region, interviewee, tense)."""
 
     def __init__(self, file_name: str, text: str) -> None:
@@ -194,21 +193,6 @@ class _DocumentRun:
     def default_actor(self) -> str | None:
         return self.section_region.id if self.section_region else None
 
-    def _own_line(self) -> set[str]:
-        """Ids of the section's region, its ancestors and (by code prefix) the places under it."""
-        if self.section_region is None:
-            return set()
-        return {d.id for d in division_index().chain(self.section_region.code)}
-
-    def _inside_own(self, div: Division) -> bool:
-        if self.section_region is None:
-            return True
-        own = self.section_region
-        prefix = (
-            own.code[:2] if own.level == "province" else own.code[:4] if own.level == "city" else own.code
-        )
-        return div.id in self._own_line() or div.code.startswith(prefix)
-
     def _sentence(self, p: ParsedSentence) -> None:
         s, clean, graph = p.sentence, p.sentence.clean, self.graph
         ev = graph.evidence(s)
@@ -272,92 +256,26 @@ class _DocumentRun:
             self.speaker_here = speaker[1]
             # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
             # speaker's body's, unless a clause names its own subject (全市…).
+            home = {
+                m.region.id
+                for m, oid in zip(orgs, org_ids, strict=True)
+                if oid == speaker[1] and m.region and m.label == "Organization"  # an administration
+            }
             for clause in s.clauses():
-                if clause[0] >= speaker[0] and (clause not in actors or actors[clause][0].basis != "subject"):
+                if clause[0] < speaker[0]:
+                    continue
+                named = actors.get(clause, [])
+                if not named or named[0].basis != "subject":
                     spoken[clause] = [Doer(speaker[1], "speaker")]
+                elif {d.id for d in named} <= home:
+                    # 某市卫健委主任某某介绍，全市…: the place the body serves, and the body
+                    spoken[clause] = [*named, Doer(speaker[1], "speaker")]
         self._follow_subjects(s, actors, regions)
         self.doers.sentence_ended(clean)
         found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
-
-    def _parent_bodies(self, orgs: list[OrgMention], org_ids: list[str], ev: Evidence) -> None:
-        """中共某省委宣传部 PART_OF 中共某省委: a body whose name opens with its parent's."""
-        known = {n.name for n in self.graph.nodes.values() if n.label == "Organization"}
-        for m, oid in zip(orgs, org_ids, strict=True):
-            if m.label != "Organization":
-                continue
-            parent = parent_of(m.name, known)
-            if parent is None:
-                continue
-            name, kind = parent
-            known_kind = next((n for n in self.graph.nodes.values() if n.id == f"org:{name}"), None)
-            parent_id = self.graph.add(
-                Organization(id=f"org:{name}", name=name, kind=kind or None)
-                if known_kind is None
-                else known_kind,
-                None,
-            )
-            self.graph.edge("PART_OF", oid, parent_id, ev)
-
-    def doers_place(self) -> Division | None:
-        """The place whose departments a list of short forms names: the section's, else own."""
-        if self.doers.section:
-            div = division_index().by_code.get(self.doers.section.removeprefix("region:"))
-            if div:
-                return div
-        return self.section_region
-
-    def _credit(self, kind: str, doer: Doer, target: str, ev: Evidence) -> None:
-        """A doer's edge, or, inside a quote whose speaker comes next, the wait for that speaker."""
-        attributed = self.quoted.get(self.index)
-        if attributed is not None and doer.basis in ("issuer", "section"):
-            self.waiting.setdefault(attributed, []).append((kind, doer, target, ev))
-            return
-        self.graph.edge(kind, doer.id, target, ev, doer.basis)
-
-    def _settle_quotes(self, index: int) -> None:
-        """The quote before this sentence goes to the body of the speaker this sentence names."""
-        for kind, doer, target, ev in self.waiting.pop(index, []):
-            if self.speaker_here:
-                if kind == "SETS_TARGET":
-                    # A quoted figure stays the place's too (“…全区基层就诊率达到60%。”某区卫健委某某说).
-                    self.graph.edge(kind, doer.id, target, ev, doer.basis)
-                doer = Doer(self.speaker_here, "speaker")
-            self.graph.edge(kind, doer.id, target, ev, doer.basis)
-
-    def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
-        """A line `某委副主任某某：` (or `某某：` once named) opens that speaker's turn; `某报记者：`
-        opens a question."""
-        name = clean[:-1]
-        named = [oid for oid in official_ids if name.endswith(oid.removeprefix("official:").split("|")[0])]
-        known = [n.id for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
-        if named or known:
-            body = body_of_official((named or known)[0])
-            # The host of a press conference (新闻办, 宣传部) chairs it and speaks for no doer.
-            self.doers.speaker_turn(None if body and PRESS_OFFICE.search(body) else body)
-        elif name.endswith(INTERVIEWER_LABELS):
-            self.doers.speaker_turn(None)
-
-    def _follow_subjects(
-        self,
-        s: Sentence,
-        actors: dict[tuple[int, int], list[Doer]],
-        regions: list[tuple[RegionMention, Division]],
-    ) -> None:
-        """The subject of a sentence's first clause is the paragraph's until another is named; a
-        place outside the document's own region moves the section there."""
-        clauses = s.clauses()
-        if not clauses:
-            return
-        first = actors.get(clauses[0], [])
-        named = [d for d in first if d.basis == "subject"]
-        if named:
-            self.doers.paragraph = named
-        for _, div in regions:
-            if any(d.id == div.id for d in named) and div.level in ("city", "county"):
-                self.doers.place_named(div.id, self._inside_own(div))
 
     def _follow_speaker(self, s: Sentence) -> None:
         """In a question-and-answer interview the answers belong to the named interviewee."""
@@ -408,8 +326,10 @@ class _DocumentRun:
             if HOSTED_AT.match(s.clean[m.end :]) and HOST_BEFORE.search(s.clean[: m.start])
         ]
         out = []
+        spans = []
         for prog in found:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
+            spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
             doers = list(x.spoken.get(clause) or x.actors.get(clause) or self.doers.defaults())
@@ -439,10 +359,14 @@ class _DocumentRun:
             ]
             doers += [Doer(h, "subject") for h in hosts]
             seen: set[str] = set()
+            if negated(s.clean, clause[0], prog.start):
+                doers = []  # 未建立…制度: nobody carries it out
             for doer in doers:
                 if doer.id not in seen:
                     seen.add(doer.id)
                     self._credit("IMPLEMENTS", doer, pid, x.ev)
+        for part, whole in program_parts(s.clean, spans):
+            self.graph.edge("PART_OF", part, whole, x.ev)
         return out
 
     def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:

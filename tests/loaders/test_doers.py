@@ -105,3 +105,57 @@ def test_a_provincial_report_whose_sections_lead_with_its_cities_stays_the_provi
     x = extract_document("province.txt", text)
     assert _doers_of(x, "IMPLEMENTS", "巡回医疗行动") == {"region:360000"}
     assert _doers_of(x, "IMPLEMENTS", "慢病长处方改革试点") == {"region:360000"}
+
+
+def test_a_health_commission_speaking_of_its_whole_city_is_credited_with_the_city() -> None:
+    text = (
+        "基层医疗见闻\n"
+        "东台市卫生健康委主任杨立新介绍，全市18个镇卫生院组成了紧密型医共体。\n"
+        "长沙市第一医院院长李建华介绍，全市基层就诊率达到65%。\n"
+    )
+    x = extract_document("story.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert {"org:东台市卫生健康委员会", "region:320981"} <= committers
+    # A hospital head speaking of the city speaks for the hospital's figures only, not the city's.
+    assert "hospital:长沙市第一医院" not in committers
+
+
+def test_a_press_conference_host_speaks_for_no_doer() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "中共海南省委宣传部新闻发布处副处长、新闻发言人赵明：\n"
+        "本场发布会聚焦健康海南行动。\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "我们将全面实施儿童青少年近视防控行动。\n"
+    )
+    x = extract_document("press.txt", text)
+    doers = {e.source for e in x.edges if e.type == "IMPLEMENTS"}
+    assert "org:海南省卫生健康委员会" in doers
+    assert not any("宣传部" in d for d in doers)
+
+
+def test_a_place_named_once_as_a_setting_does_not_own_its_section() -> None:
+    text = (
+        "人工智能走进诊室\n"
+        "智能问诊\n"
+        "在四川成都市，某医院全科门诊的医生用大模型辅助接诊。\n去年开展智能导诊行动。\n"
+        "影像升级\n"
+        "在山东青岛市，一家社区卫生服务中心购入智能设备。\n今年推行智能影像诊断试点。\n"
+    )
+    x = extract_document("national.txt", text)
+    assert "region:510100" not in _doers_of(x, "IMPLEMENTS", "智能导诊行动")
+    assert "region:370200" not in _doers_of(x, "IMPLEMENTS", "智能影像诊断试点")
+
+
+def test_work_a_clause_says_was_not_done_is_credited_to_no_one() -> None:
+    text = (
+        "佛山市顺德区登革热防控督导通报\n"
+        "部分建筑工地未建立登革热灭蚊周记工作制度。部分物业小区无定期开展病媒生物防制专项行动。\n"
+        "全区开展无烟医院创建行动。各镇街开展爱国卫生专项行动。\n"
+    )
+    x = extract_document("notice.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "登革热灭蚊周记工作制度") == set()
+    assert _doers_of(x, "IMPLEMENTS", "病媒生物防制专项行动") == set()
+    # 无 inside a program's own name (无烟…) is no negation.
+    assert _doers_of(x, "IMPLEMENTS", "无烟医院创建行动") == {"region:440606"}
+    assert _doers_of(x, "IMPLEMENTS", "爱国卫生专项行动") == {"region:440606"}

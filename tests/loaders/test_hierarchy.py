@@ -34,3 +34,32 @@ def test_a_health_centre_hanging_a_hospital_s_branch_sign_partners_with_it() -> 
     # Two bodies merely listed together are no partners.
     y = extract_document("list.txt", "重庆市黔江区卫生健康工作\n黔江中心医院和黔江区中医院开展义诊。\n")
     assert not [e for e in y.edges if e.type == "PARTNERS_WITH"]
+
+
+def test_a_program_is_part_of_the_one_a_sentence_says_it_falls_within() -> None:
+    from loaders.hierarchy import program_parts
+
+    def parts(clean: str, names: list[str]) -> list[tuple[str, str]]:
+        spans = [(clean.index(n), clean.index(n) + len(n), n) for n in names]
+        return program_parts(clean, spans)
+
+    within = "在“无烟环境”建设中，我省推进无烟党政机关建设。"
+    assert parts(within, ["无烟环境", "无烟党政机关建设"]) == [("无烟党政机关建设", "无烟环境")]
+    listed = "健康学校建设、健康家庭评选等健康细胞工程建设持续推进。"
+    assert parts(listed, ["健康学校建设", "健康家庭评选", "健康细胞工程建设"]) == [
+        ("健康学校建设", "健康细胞工程建设"),
+        ("健康家庭评选", "健康细胞工程建设"),
+    ]
+    belongs = "儿童健康促进专项行动属于重大健康风险干预专项行动。"
+    assert parts(belongs, ["儿童健康促进专项行动", "重大健康风险干预专项行动"]) == [
+        ("儿童健康促进专项行动", "重大健康风险干预专项行动")
+    ]
+
+
+def test_programs_merely_listed_or_done_in_turn_are_not_parts() -> None:
+    from loaders.hierarchy import program_parts
+
+    clean = "推进家庭医生签约服务，实施健康乡村行动，在全省开展爱国卫生运动。"
+    names = ["家庭医生签约服务", "健康乡村行动", "爱国卫生运动"]
+    spans = [(clean.index(n), clean.index(n) + len(n), n) for n in names]
+    assert program_parts(clean, spans) == []

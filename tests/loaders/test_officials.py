@@ -72,3 +72,7 @@ def test_a_title_less_speaker_is_an_official_at_a_meeting_or_when_named_before()
     assert find_officials(text, [(0, 3, "王友贤")]) == []
     [known] = find_officials(text, [(0, 3, "王友贤")], frozenset({"王友贤"}))
     assert known.name == "王友贤"
+
+
+def test_a_function_word_after_a_post_is_no_name() -> None:
+    assert find_officials("其实，对医生来说，AI只是辅助工具。", []) == []

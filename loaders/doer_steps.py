@@ -1,0 +1,122 @@
+"""The steps of a document's pass that keep track of doers: speaker turns, the paragraph's
+subject, the section's place, quotes waiting for their speaker, and the bodies a name shows to be
+part of another. `_DocumentRun` in `pipeline` runs them sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.builder import ExtractionBuilder
+from loaders.doers import Doer, DoerContext, body_of_official
+from loaders.hierarchy import parent_of
+from loaders.models import Evidence, Organization
+from loaders.organizations import OrgMention
+from loaders.regions import Division, RegionMention, division_index
+from loaders.sentences import Sentence
+
+PRESS_OFFICE = re.compile(r"宣传部|新闻办|新闻发布|新闻中心")
+INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
+
+
+class DoerSteps:
+    """Doer bookkeeping shared by the sentences of one document."""
+
+    graph: ExtractionBuilder
+    doers: DoerContext
+    section_region: Division | None
+    quoted: dict[int, int]  # sentence index inside a quote -> index of the sentence naming its speaker
+    waiting: dict[int, list[tuple[str, Doer, str, Evidence]]]
+    index: int
+    speaker_here: str | None
+
+    def _own_line(self) -> set[str]:
+        """Ids of the section's region, its ancestors and (by code prefix) the places under it."""
+        if self.section_region is None:
+            return set()
+        return {d.id for d in division_index().chain(self.section_region.code)}
+
+    def _inside_own(self, div: Division) -> bool:
+        if self.section_region is None:
+            return True
+        own = self.section_region
+        prefix = (
+            own.code[:2] if own.level == "province" else own.code[:4] if own.level == "city" else own.code
+        )
+        return div.id in self._own_line() or div.code.startswith(prefix)
+
+    def _parent_bodies(self, orgs: list[OrgMention], org_ids: list[str], ev: Evidence) -> None:
+        """中共某省委宣传部 PART_OF 中共某省委: a body whose name opens with its parent's."""
+        known = {n.name for n in self.graph.nodes.values() if n.label == "Organization"}
+        for m, oid in zip(orgs, org_ids, strict=True):
+            if m.label != "Organization":
+                continue
+            parent = parent_of(m.name, known)
+            if parent is None:
+                continue
+            name, kind = parent
+            known_kind = next((n for n in self.graph.nodes.values() if n.id == f"org:{name}"), None)
+            parent_id = self.graph.add(
+                Organization(id=f"org:{name}", name=name, kind=kind or None)
+                if known_kind is None
+                else known_kind,
+                None,
+            )
+            self.graph.edge("PART_OF", oid, parent_id, ev)
+
+    def doers_place(self) -> Division | None:
+        """The place whose departments a list of short forms names: the section's, else own."""
+        if self.doers.section:
+            div = division_index().by_code.get(self.doers.section.removeprefix("region:"))
+            if div:
+                return div
+        return self.section_region
+
+    def _credit(self, kind: str, doer: Doer, target: str, ev: Evidence) -> None:
+        """A doer's edge, or, inside a quote whose speaker comes next, the wait for that speaker."""
+        attributed = self.quoted.get(self.index)
+        if attributed is not None and doer.basis in ("issuer", "section"):
+            self.waiting.setdefault(attributed, []).append((kind, doer, target, ev))
+            return
+        self.graph.edge(kind, doer.id, target, ev, doer.basis)
+
+    def _settle_quotes(self, index: int) -> None:
+        """The quote before this sentence goes to the body of the speaker this sentence names."""
+        for kind, doer, target, ev in self.waiting.pop(index, []):
+            if self.speaker_here:
+                if kind == "SETS_TARGET":
+                    # A quoted figure stays the place's too (“…全区基层就诊率达到60%。”某区卫健委某某说).
+                    self.graph.edge(kind, doer.id, target, ev, doer.basis)
+                doer = Doer(self.speaker_here, "speaker")
+            self.graph.edge(kind, doer.id, target, ev, doer.basis)
+
+    def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
+        """A line `某委副主任某某：` (or `某某：` once named) opens that speaker's turn; `某报记者：`
+        opens a question."""
+        name = clean[:-1]
+        named = [oid for oid in official_ids if name.endswith(oid.removeprefix("official:").split("|")[0])]
+        known = [n.id for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
+        if named or known:
+            body = body_of_official((named or known)[0])
+            # The host of a press conference (新闻办, 宣传部) chairs it and speaks for no doer.
+            self.doers.speaker_turn(None if body and PRESS_OFFICE.search(body) else body)
+        elif name.endswith(INTERVIEWER_LABELS):
+            self.doers.speaker_turn(None)
+
+    def _follow_subjects(
+        self,
+        s: Sentence,
+        actors: dict[tuple[int, int], list[Doer]],
+        regions: list[tuple[RegionMention, Division]],
+    ) -> None:
+        """The subject of a sentence's first clause is the paragraph's until another is named; a
+        place outside the document's own region moves the section there."""
+        clauses = s.clauses()
+        if not clauses:
+            return
+        first = actors.get(clauses[0], [])
+        named = [d for d in first if d.basis == "subject"]
+        if named:
+            self.doers.paragraph = named
+        for _, div in regions:
+            if any(d.id == div.id for d in named) and div.level in ("city", "county"):
+                self.doers.place_named(div.id, self._inside_own(div))
