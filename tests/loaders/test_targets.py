@@ -222,3 +222,8 @@ def test_shares_in_words() -> None:
     # Near misses: 成员, 成效 are words; a figure with its own % is not counted twice.
     assert _find("医共体成员单位增加。", "achieved") == []
     assert [f[1] for f in _find("签约覆盖率达到100%全覆盖。", "achieved")] == [100.0]
+
+
+def test_an_enumerator_is_no_metric_and_at_least_reaches_over_a_verb() -> None:
+    assert _find("二是实现乡镇卫生院中医馆全覆盖。")[0][0] == "乡镇卫生院中医馆"
+    assert _find("每县至少建成1家县级医院胸痛中心。")[0][1:] == (1.0, "家", ">=")
