@@ -36,6 +36,12 @@ RANK = re.compile(
     r"|(?<=排名)[^，,。；;第]{0,10}第(\d+|[一二三四五六七八九十]{1,3})()"
 )
 ZERO = re.compile(r"(?<![一二三四五六七八九十百千])零(死亡|感染|事故)")
+# Shares in words: 九成以上 (90%), 三分之一 (33.3%), and 全覆盖 (100%) after what is covered.
+TENTHS = re.compile(
+    r"(?<![一二三四五六七八九十百千万])([一二三四五六七八九])成(以上|左右|多)?(?![员为功绩果立效本])"
+)
+FRACTION = re.compile(r"([一二三四五六七八九十百])分之([一二三四五六七八九十]+)")
+FULL_COVERAGE = re.compile(r"(?<=[\u4e00-\u9fff])全覆盖")
 NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|分(?!钟)|版|届|批次|周期|代|级|倍|\+|:|：|-\d|—\d|\.\d)")
 # A quoted span is a name (“三个100”计划) unless it reads as speech: a clause mark or length.
 QUOTED_NAME = re.compile(r"“[^“”，,。；;！!？?]{0,20}”|《[^《》]*》")
@@ -130,5 +136,16 @@ def find_figures(clean: str) -> list[Figure]:
             found.append((start, m.end(), value, unit, "="))
     for m in ZERO.finditer(clean):
         found.append((m.start(), m.end(), 0.0, "例", "="))
+    for m in TENTHS.finditer(clean):
+        value = number_value(m.group(1))
+        if value is not None and not any(a <= m.start() < b for a, b in quoted):
+            found.append((m.start(), m.end(), value * 10, "%", ">=" if m.group(2) in ("以上", "多") else "="))
+    for m in FRACTION.finditer(clean):
+        whole, part = number_value(m.group(1)), number_value(m.group(2))
+        if whole and part is not None and not any(a <= m.start() < b for a, b in quoted):
+            found.append((m.start(), m.end(), round(100 * part / whole, 1), "%", "="))
+    for m in FULL_COVERAGE.finditer(clean):
+        if not any(a <= m.start() < b for a, b in quoted) and not re.search(r"\d[%％]$", clean[: m.start()]):
+            found.append((m.start(), m.end(), 100.0, "%", "="))
     found.sort()
     return [f for i, f in enumerate(found) if not any(o[0] <= f[0] < o[1] and o != f for o in found[:i])]

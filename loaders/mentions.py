@@ -8,19 +8,12 @@ import re
 from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
+from loaders.gazetteer import town_county, towns_in, villages_in
 from loaders.lexicon import Token
 from loaders.models import Evidence, Hospital, Official, Organization, Region
 from loaders.officials import REGIONAL_TITLES, find_officials
 from loaders.organizations import TOWN_LED, OrgMention
-from loaders.regions import (
-    Division,
-    RegionMention,
-    RegionResolver,
-    division_index,
-    town_county,
-    towns_in,
-    villages_in,
-)
+from loaders.regions import Division, RegionMention, RegionResolver, division_index
 from loaders.sentences import Sentence
 
 PERSON_TAGS = ("nr", "nrfg", "nrt")

@@ -52,7 +52,7 @@ VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评
 NOUN_USE_FOLLOWERS = frozenset(words("v vd vi c p u uj ul ud x d f"))
 AFTER_A_NAME = frozenset("，,。；;、：:)）”和与及等的工为是取实中落扎进持有纳")
 COUNTED = re.compile(r"\d+[家个项所名条批类]$")
-FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
+FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生时")
 LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
 ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等已")
 QUOTE = re.compile(r"“([^“”]{2,30})”")
@@ -283,6 +283,7 @@ class ProgramRecognizer:
     ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
         titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clean)]
+        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(clean)]
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
@@ -319,6 +320,8 @@ class ProgramRecognizer:
                     continue
                 if any(a < m.start() and end <= b - 1 for a, b in titles):
                     continue  # a program word inside 《…》: the title names the whole
+                if any(a < m.start() and end < b - 1 for a, b in quotes):
+                    continue  # “海南自贸港政策解读”: a program word inside a longer quoted phrase
                 start = _left_edge(clean, m.start(), token_starts)
                 lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
                 if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:
@@ -381,6 +384,8 @@ class ProgramRecognizer:
         out: list[ProgramMention] = []
         for surface, canonical in national_programs().items():
             for m in re.finditer(re.escape(surface), clean):
+                if clean[m.end() : m.end() + 1] in FOLLOWERS_THAT_CONTINUE_A_WORD:
+                    continue  # 爱国卫生运动委员会 is a body named after the campaign
                 aliases = [surface] if surface != canonical else []
                 out.append(ProgramMention(m.start(), m.end(), canonical, aliases, listed=True))
         return out

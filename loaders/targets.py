@@ -84,7 +84,7 @@ def _is_place(name: str) -> bool:
 
 
 def _clean_metric(metric: str) -> str:
-    metric = metric.strip("，,、的 ")
+    metric = re.sub(r"^[一二三四五六七八九十]是", "", metric.strip("，,、的 "))  # 一是…, 二是…: a list
     changed = True
     while changed and metric:
         changed = False
@@ -241,8 +241,8 @@ class TargetExtractor:
                 comparator = "<=" if comparator == "=" else comparator
         elif before.endswith(AT_LEAST):
             comparator = ">="
-        if before.endswith(("至少", "超过", "超")):
-            comparator = ">="
+        if before.endswith(("至少", "超过", "超")) or re.search(r"至少[\u4e00-\u9fff]{1,3}$", before):
+            comparator = ">="  # 至少建立1家: at least, with the verb between
         if before.endswith(NEGATED):
             return [], None  # 没有发生1例死亡病例 reports an absence, not a count
         if after.startswith(STRUCTURE_NOUNS):

@@ -2,10 +2,10 @@
 text names; cases from a feature story, a provincial article and a district work report."""
 
 from loaders.builder import ExtractionBuilder
-from loaders.gazetteer import gazetteer
+from loaders.gazetteer import gazetteer, towns_in
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import ParsedSentence, add_regions, add_towns
-from loaders.regions import RegionResolver, find_region_names, towns_in
+from loaders.regions import RegionResolver, find_region_names
 from loaders.sentences import split_sentences
 
 
@@ -70,3 +70,13 @@ def test_a_county_name_inside_another_place_name_is_not_found() -> None:
     text = "阳江市江城区人民医院开诊。"
     starts, ends = token_boundaries(tokenize(text))
     assert [m.surface for m in find_region_names(text, starts, ends)] == ["阳江市", "江城区"]
+
+
+def test_a_county_short_form_in_a_list_of_places() -> None:
+    text = "在海口、文昌、琼海等市县开展试点。"
+    starts, ends = token_boundaries(tokenize(text))
+    assert [m.surface for m in find_region_names(text, starts, ends)] == ["海口", "文昌", "琼海"]
+    # Near miss: without a closing word for places the short form is left alone.
+    text = "在三亚、琼海开展试点。"
+    starts, ends = token_boundaries(tokenize(text))
+    assert [m.surface for m in find_region_names(text, starts, ends)] == ["三亚"]

@@ -172,3 +172,12 @@ def test_narrative_words_make_no_program() -> None:
     assert _names("患者伴随有活动后胸闷。") == []
     assert _names("为医生提供最优扫描方案。") == []
     assert _names("今年的《政府工作报告》提出。") == []
+
+
+def test_a_program_word_inside_a_longer_name_names_no_program() -> None:
+    assert _names("省爱国卫生运动委员会办公室发布通知。") == []
+    assert _names("举行“自贸港政策解读”发布会。") == []
+    assert _names("保证学生体育活动时间。") == []
+    # Near miss: the campaign itself, and a quoted name ending in its program word.
+    assert _names("深入开展爱国卫生运动。") == ["爱国卫生运动"]
+    assert _names("推进“健康城市建设”工作。") == ["健康城市建设"]

@@ -1,5 +1,6 @@
+from loaders.gazetteer import towns_in
 from loaders.lexicon import token_boundaries, tokenize
-from loaders.regions import RegionResolver, division_index, find_region_names, towns_in
+from loaders.regions import RegionResolver, division_index, find_region_names
 
 
 def _names(text: str) -> list[str]:

@@ -213,3 +213,17 @@ def test_a_persons_age_is_a_story_number() -> None:
     assert _find("患者性别女，年龄48岁，长期在外地工作。", "achieved") == []
     # Near miss: life expectancy in years is a figure.
     assert _find("人均预期寿命达到79.5岁。")[0][:3] == ("人均预期寿命", 79.5, "岁")
+
+
+def test_shares_in_words() -> None:
+    assert _find("全县实现村卫生室医保联网全覆盖。", "achieved") == [("村卫生室医保联网", 100.0, "%", "=")]
+    assert _find("九成以上的患者在县域内就诊。", "achieved")[0][1:] == (90.0, "%", ">=")
+    assert _find("三分之一的乡镇卫生院建成胸痛救治单元。", "achieved")[0][1:3] == (33.3, "%")
+    # Near misses: 成员, 成效 are words; a figure with its own % is not counted twice.
+    assert _find("医共体成员单位增加。", "achieved") == []
+    assert [f[1] for f in _find("签约覆盖率达到100%全覆盖。", "achieved")] == [100.0]
+
+
+def test_an_enumerator_is_no_metric_and_at_least_reaches_over_a_verb() -> None:
+    assert _find("二是实现乡镇卫生院中医馆全覆盖。")[0][0] == "乡镇卫生院中医馆"
+    assert _find("每县至少建成1家县级医院胸痛中心。")[0][1:] == (1.0, "家", ">=")
