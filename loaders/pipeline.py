@@ -71,6 +71,7 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
 ADOPTED = re.compile(r"(?:推广|学习|借鉴|复制|推行)[^，,。；;]{0,4}$")
 NATIONAL_SAID = re.compile(
     r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
@@ -177,6 +178,7 @@ class _DocumentRun(DoerSteps):
         self.quoted = quotes_attributed_after([p.sentence for p in self.parsed])
         self.waiting: dict[int, list[tuple[str, Doer, str, Evidence]]] = {}
         self.index = 0
+        self.topic_program: str | None = None  # 实施强基层专项。: the program a paragraph is about
         self.speaker_here: str | None = None  # the body of the official who speaks in this sentence
         self.programs = ProgramRecognizer()
         self.targets = TargetExtractor()
@@ -204,6 +206,7 @@ class _DocumentRun(DoerSteps):
         ev = graph.evidence(s)
         if s.line_start:
             self.doers.new_line()
+            self.topic_program = None
         self._follow_speaker(s)
         heading = _section_heading(p) if self.headings else None
         regions = add_regions(graph, p, self.resolver, ev)
@@ -384,6 +387,14 @@ class _DocumentRun(DoerSteps):
                 if doer.id not in seen:
                     seen.add(doer.id)
                     self._credit("IMPLEMENTS", doer, pid, x.ev)
+        # 实施强基层专项。: a sentence that only names a program makes it its paragraph's topic.
+        topic = [
+            pid
+            for start, end, pid in spans
+            if TOPIC_VERB.fullmatch(s.clean[:start]) and end >= len(s.clean) - 1
+        ]
+        if topic:
+            self.topic_program = topic[0]
         for part, whole in program_parts(s.clean, spans):
             self.graph.edge("PART_OF", part, whole, x.ev)
         return out
@@ -428,10 +439,21 @@ class _DocumentRun(DoerSteps):
             tid = self.graph.add(target, x.ev)
             for c in committers:
                 self._credit("SETS_TARGET", c, tid, x.ev)
-            # A program ties to a figure in its own clause, or as the topic of the first clause.
-            for start, pid in program_starts:
-                if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
-                    self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
+            # A program ties to a figure in its own clause, or as the topic of the first clause;
+            # a figure whose clause names none is the nearest program's before it in the sentence
+            # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
+            tied = [
+                pid
+                for start, pid in program_starts
+                if start < t.start and (figure_clause[0] <= start or start < first_clause[1])
+            ]
+            before = [pid for start, pid in program_starts if start < figure_clause[0]]
+            if not any(figure_clause[0] <= start < t.start for start, _ in program_starts) and before:
+                tied.append(before[-1])
+            if not tied and self.topic_program:
+                tied.append(self.topic_program)  # 实施强基层专项。支持建设100所…: the paragraph's program
+            for pid in dict.fromkeys(tied):
+                self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
 
 
 def _with_departments(orgs: list[OrgMention], departments: list[OrgMention]) -> list[OrgMention]:
