@@ -23,10 +23,10 @@ from loaders.doers import (
     DoerContext,
     body_of_official,
     clause_subjects,
+    named_around_program,
     negated,
     quotes_attributed_after,
     section_places,
-    sentence_speaker,
 )
 from loaders.hierarchy import program_parts
 from loaders.lexicon import token_boundaries, tokenize
@@ -72,7 +72,6 @@ RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域�
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
 TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
-ADOPTED = re.compile(r"(?:推广|学习|借鉴|复制|推行)[^，,。；;]{0,4}$")
 NATIONAL_SAID = re.compile(
     r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
     r"(?:报告|纲要|规划|讲话|总书记|会议|文件|决定)[^，,。；;]{0,4}?(?:提出|指出|强调)[，,：:]"
@@ -260,27 +259,7 @@ class _DocumentRun(DoerSteps):
                 # 全市 in a district's report is the district the report speaks for.
                 relative[m.start()] = self.doers.section or self.doers.issuer or div.id
         actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
-        bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
-        speaker = sentence_speaker(clean, official_ids, bodies)
-        spoken: dict[tuple[int, int], list[Doer]] = {}
-        if speaker:
-            self.speaker_here = speaker[1]
-            # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
-            # speaker's body's, unless a clause names its own subject (全市…).
-            home = {
-                m.region.id
-                for m, oid in zip(orgs, org_ids, strict=True)
-                if oid == speaker[1] and m.region and m.label == "Organization"  # an administration
-            }
-            for clause in s.clauses():
-                if clause[0] < speaker[0]:
-                    continue
-                named = actors.get(clause, [])
-                if not named or named[0].basis != "subject":
-                    spoken[clause] = [Doer(speaker[1], "speaker")]
-                elif {d.id for d in named} <= home:
-                    # 某市卫健委主任某某介绍，全市…: the place the body serves, and the body
-                    spoken[clause] = [*named, Doer(speaker[1], "speaker")]
+        spoken = self._spoken(s, official_ids, actors, regions, orgs, org_ids)
         self._follow_subjects(s, actors, regions)
         self.doers.sentence_ended(clean)
         found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
@@ -347,38 +326,9 @@ class _DocumentRun(DoerSteps):
             clause = _clause_of(s, prog.start)
             defaults = [] if authority else self.doers.defaults()
             doers = list(x.spoken.get(clause) or x.actors.get(clause) or defaults)
-            # Places and bodies named in the clause before the program carry it out too
-            # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
-            doers += [
-                Doer(d.id, "subject")
-                for m, d in x.regions
-                if clause[0] <= m.start
-                and m.end <= prog.start
-                and d.code not in own_line
-                and not any(o.start <= m.start and m.end <= o.end for o in x.orgs)  # 某县第一小学
-            ]
-            doers += [
-                Doer(oid, "subject")
-                for m, oid in zip(x.orgs, x.org_ids, strict=True)
-                if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
-            ]
-            # A place named inside the program's name is where it comes from (某市医改经验), a
-            # hospital opening it is the one that runs it (区中医医院人员总量管理试点).
-            doers += [
-                Doer(d.id, "subject")
-                for m, d in x.regions
-                if prog.start <= m.start
-                and m.end <= prog.end
-                and d.code not in own_line
-                and not ADOPTED.search(
-                    s.clean, clause[0], prog.start
-                )  # 推广三明医改经验: not 三明's work here
-            ]
-            doers += [
-                Doer(oid, "subject")
-                for m, oid in zip(x.orgs, x.org_ids, strict=True)
-                if m.start == prog.start and m.end < prog.end and m.label == "Hospital"
-            ]
+            doers += named_around_program(
+                s.clean, clause, (prog.start, prog.end), x.regions, x.orgs, x.org_ids, own_line
+            )
             doers += [Doer(h, "subject") for h in hosts]
             seen: set[str] = set()
             if negated(s.clean, clause[0], prog.start):
