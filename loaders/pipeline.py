@@ -186,7 +186,7 @@ class _DocumentRun(DoerSteps):
         for index, (p, place) in enumerate(zip(self.parsed, self.section_places, strict=True)):
             if place is not None and place != self.doers.section:
                 self.doers.section = place
-            self.index, self.speaker_here = index, None
+            self.index, self.speaker_here, self.line_opened = index, None, p.sentence.line_start
             self._sentence(p)
             self._settle_quotes(index)
         return DocumentExtraction(
