@@ -183,10 +183,11 @@ def acceptable_name(name: str, suffix: str) -> bool:
         return False  # 国家重大战略, 综合医院建设: generic words name no one program
     if "“" not in name and only_evaluative(head):
         return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program
-    if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare) and not name.startswith(
-        "“"
-    ):
-        return False  # 58个重大项目 counts projects, 三年行动 needs its subject
+    counted = re.match(r"^[\d一二两三四五六七八九十百千万]+([个家项所名条批类大次年])", bare)
+    names_a_set = counted is not None and counted.group(1) == "大" and len(head) - counted.end() >= 4
+    if counted and not name.startswith("“") and not names_a_set:
+        # 58个重大项目 counts projects, 三年行动 needs its subject; 五大健康促进行动 names a set
+        return False
     if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
         return False
     return not (

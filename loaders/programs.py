@@ -62,7 +62,7 @@ ACTIVITY_HEADS = words("监测 评估 检查 干预 防治 救治 教育 帮扶"
 ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")
 GOVERNED_ACTIVITY = re.compile(
     rf"(?:{'|'.join(ACTIVITY_VERBS)})((?:[^，,。；;、：:（()）“”《》\s]{{2,16}}?)(?:{'|'.join(ACTIVITY_HEADS)}))"
-    r"(?=[，,。；;、和及与以等）)]|$)"
+    r"(?=[，,。；;、和及与以等）)\d]|$)"
 )
 # 开展打击整治养老诈骗工作, 抓实出生缺陷防治工作: the activity a verb of carrying out governs,
 # named before the generic 工作, is the program.

@@ -181,3 +181,10 @@ def test_a_program_word_inside_a_longer_name_names_no_program() -> None:
     # Near miss: the campaign itself, and a quoted name ending in its program word.
     assert _names("深入开展爱国卫生运动。") == ["爱国卫生运动"]
     assert _names("推进“健康城市建设”工作。") == ["健康城市建设"]
+
+
+def test_a_numbered_set_with_its_own_name_and_an_activity_counted_after() -> None:
+    assert _names("深入实施口腔保健、视力保护等三大儿童健康促进行动。") == ["三大儿童健康促进行动"]
+    assert _names("积极开展个体健康教育12万人次。") == ["个体健康教育"]
+    # Near miss: a bare numbered set names nothing.
+    assert _names("实施七大行动。") == []
