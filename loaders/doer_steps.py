@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.builder import ExtractionBuilder
-from loaders.doers import Doer, DoerContext, body_of_official
+from loaders.doers import Clause, Doer, DoerContext, body_of_official, sentence_speaker
 from loaders.hierarchy import parent_of
 from loaders.models import Evidence, Organization
 from loaders.organizations import OrgMention
@@ -120,3 +120,50 @@ class DoerSteps:
         for _, div in regions:
             if any(d.id == div.id for d in named) and div.level in ("city", "county"):
                 self.doers.place_named(div.id, self._inside_own(div))
+
+    def _reporting(self, body: str | None) -> str | None:
+        """Who reports a speaker's figures: a people's government's are its place's (三亚市人民政府
+        副秘书长: 三亚市's figures), any other body's its own."""
+        if body is None or not body.endswith("人民政府"):
+            return body
+        place = next(
+            (
+                e.target
+                for (kind, source, _), e in self.graph.edges.items()
+                if kind == "LOCATED_IN" and source == body
+            ),
+            None,
+        )
+        return place or body
+
+    def _spoken(
+        self,
+        s: Sentence,
+        official_ids: list[str],
+        actors: dict[Clause, list[Doer]],
+        regions: list[tuple[RegionMention, Division]],
+        orgs: list[OrgMention],
+        org_ids: list[str],
+    ) -> dict[Clause, list[Doer]]:
+        """Clauses after 某某说/介绍 credited to the speaker's body: 某医院院长某某介绍，…力争双向转诊2万
+        人次 is the hospital's, unless a clause names its own subject (全市…)."""
+        speaker = sentence_speaker(s.clean, official_ids, set(org_ids) | {d.id for _, d in regions})
+        spoken: dict[Clause, list[Doer]] = {}
+        if not speaker:
+            return spoken
+        self.speaker_here = speaker[1]
+        home = {
+            m.region.id
+            for m, oid in zip(orgs, org_ids, strict=True)
+            if oid == speaker[1] and m.region and m.label == "Organization"  # an administration
+        }
+        for clause in s.clauses():
+            if clause[0] < speaker[0]:
+                continue
+            named = actors.get(clause, [])
+            if not named or named[0].basis != "subject":
+                spoken[clause] = [Doer(speaker[1], "speaker")]
+            elif {d.id for d in named} <= home:
+                # 某市卫健委主任某某介绍，全市…: the place the body serves, and the body
+                spoken[clause] = [*named, Doer(speaker[1], "speaker")]
+        return spoken

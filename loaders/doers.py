@@ -287,3 +287,44 @@ NEGATED = re.compile(
 
 def negated(clean: str, clause_start: int, program_start: int) -> bool:
     return bool(NEGATED.search(clean, clause_start, program_start))
+
+
+ADOPTED = re.compile(r"(?:推广|学习|借鉴|复制|推行)[^，,。；;]{0,4}$")
+
+
+def named_around_program(
+    clean: str,
+    clause: Clause,
+    program: tuple[int, int],
+    regions: list[tuple[RegionMention, Division]],
+    orgs: list[OrgMention],
+    org_ids: list[str],
+    own_line: set[str],
+) -> list[Doer]:
+    """Doers a program's own clause names next to it, besides the clause's subject: places and
+    hospitals listed before it (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院…试点), a place
+    inside its name (某市医改经验, unless adopted: 推广三明医改经验) and a hospital opening its name
+    (区中医医院人员总量管理试点). `own_line` holds the codes of the document's region and ancestors."""
+    start, end = program
+    out = [
+        Doer(d.id, "subject")
+        for m, d in regions
+        if clause[0] <= m.start and m.end <= start and d.code not in own_line and not _inside_body(m, orgs)
+    ]
+    out += [
+        Doer(oid, "subject")
+        for m, oid in zip(orgs, org_ids, strict=True)
+        if clause[0] <= m.start and m.end <= start and m.label == "Hospital"
+    ]
+    if not ADOPTED.search(clean, clause[0], start):
+        out += [
+            Doer(d.id, "subject")
+            for m, d in regions
+            if start <= m.start and m.end <= end and d.code not in own_line
+        ]
+    out += [
+        Doer(oid, "subject")
+        for m, oid in zip(orgs, org_ids, strict=True)
+        if m.start == start and m.end < end and m.label == "Hospital"
+    ]
+    return out

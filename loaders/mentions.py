@@ -13,7 +13,7 @@ from loaders.lexicon import Token
 from loaders.models import Evidence, Hospital, Official, Organization, Region
 from loaders.officials import REGIONAL_TITLES, find_officials
 from loaders.organizations import TOWN_LED, OrgMention
-from loaders.regions import Division, RegionMention, RegionResolver
+from loaders.regions import Division, RegionMention, RegionResolver, division_index
 from loaders.sentences import Sentence
 
 PERSON_TAGS = ("nr", "nrfg", "nrt")
@@ -208,3 +208,34 @@ def add_officials(
             graph.edge("HOLDS_POSITION", oid, body_id, ev)
         ids.append(oid)
     return ids
+
+
+def known_full_names(orgs: list[OrgMention], known: dict[str, str]) -> list[OrgMention]:
+    """区卫生健康局 after 佛山市顺德区卫生健康局: a body whose name, completed with its district,
+    ends a longer name the document gave before (the extra part naming the district's city or
+    province) is that body. `known` maps the document's body names to their labels."""
+    for m in orgs:
+        if m.region is None:
+            continue
+        ancestors = [d.name for d in division_index().chain(m.region.code)[1:]]
+        longer = [
+            name
+            for name, label in known.items()
+            if label == m.label
+            and name != m.name
+            and name.endswith(m.name)
+            and name[: -len(m.name)] in _prefixes(ancestors)
+        ]
+        if len(longer) == 1:
+            if m.name not in m.aliases:
+                m.aliases.append(m.name)
+            m.name = longer[0]
+    return orgs
+
+
+def _prefixes(ancestors: list[str]) -> set[str]:
+    """佛山市, 广东省, 广东省佛山市: the ways a county's ancestors may open its bodies' names."""
+    out = set(ancestors)
+    for k in range(len(ancestors)):
+        out.add("".join(reversed(ancestors[k:])))
+    return out

@@ -23,10 +23,10 @@ from loaders.doers import (
     DoerContext,
     body_of_official,
     clause_subjects,
+    named_around_program,
     negated,
     quotes_attributed_after,
     section_places,
-    sentence_speaker,
 )
 from loaders.hierarchy import program_parts
 from loaders.lexicon import token_boundaries, tokenize
@@ -36,6 +36,7 @@ from loaders.mentions import (
     add_officials,
     add_regions,
     add_towns,
+    known_full_names,
     merge_parenthesised,
     place_town_bodies,
     subject_region,
@@ -71,6 +72,11 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
+NATIONAL_SAID = re.compile(
+    r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
+    r"(?:报告|纲要|规划|讲话|总书记|会议|文件|决定)[^，,。；;]{0,4}?(?:提出|指出|强调)[，,：:]"
+)
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
 REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
@@ -172,6 +178,7 @@ class _DocumentRun(DoerSteps):
         self.quoted = quotes_attributed_after([p.sentence for p in self.parsed])
         self.waiting: dict[int, list[tuple[str, Doer, str, Evidence]]] = {}
         self.index = 0
+        self.topic_program: str | None = None  # 实施强基层专项。: the program a paragraph is about
         self.speaker_here: str | None = None  # the body of the official who speaks in this sentence
         self.programs = ProgramRecognizer()
         self.targets = TargetExtractor()
@@ -200,6 +207,7 @@ class _DocumentRun(DoerSteps):
         ev = graph.evidence(s)
         if s.line_start:
             self.doers.new_line()
+            self.topic_program = None
         self._follow_speaker(s)
         heading = _section_heading(p) if self.headings else None
         regions = add_regions(graph, p, self.resolver, ev)
@@ -223,6 +231,8 @@ class _DocumentRun(DoerSteps):
         orgs = _with_departments(orgs, find_departments(clean, self.doers_place()))
         towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
+        known = {n.name: n.label for n in graph.nodes.values() if n.label in ("Organization", "Hospital")}
+        orgs = known_full_names(orgs, known)
         org_ids = [add_body(graph, m, ev) for m in orgs]
         self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:
@@ -251,27 +261,7 @@ class _DocumentRun(DoerSteps):
                 # 全市 in a district's report is the district the report speaks for.
                 relative[m.start()] = self.doers.section or self.doers.issuer or div.id
         actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
-        bodies = {oid for oid in org_ids} | {d.id for _, d in regions}
-        speaker = sentence_speaker(clean, official_ids, bodies)
-        spoken: dict[tuple[int, int], list[Doer]] = {}
-        if speaker:
-            self.speaker_here = speaker[1]
-            # 某医院院长某某介绍，…力争双向转诊2万人次: the figures after the speech verb are the
-            # speaker's body's, unless a clause names its own subject (全市…).
-            home = {
-                m.region.id
-                for m, oid in zip(orgs, org_ids, strict=True)
-                if oid == speaker[1] and m.region and m.label == "Organization"  # an administration
-            }
-            for clause in s.clauses():
-                if clause[0] < speaker[0]:
-                    continue
-                named = actors.get(clause, [])
-                if not named or named[0].basis != "subject":
-                    spoken[clause] = [Doer(speaker[1], "speaker")]
-                elif {d.id for d in named} <= home:
-                    # 某市卫健委主任某某介绍，全市…: the place the body serves, and the body
-                    spoken[clause] = [*named, Doer(speaker[1], "speaker")]
+        spoken = self._spoken(s, official_ids, actors, regions, orgs, org_ids)
         self._follow_subjects(s, actors, regions)
         self.doers.sentence_ended(clean)
         found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
@@ -327,6 +317,8 @@ class _DocumentRun(DoerSteps):
             for m, d in x.regions
             if HOSTED_AT.match(s.clean[m.end :]) and HOST_BEFORE.search(s.clean[: m.start])
         ]
+        # 党的二十大报告提出，要推进健康中国建设: a national authority's words, nobody's work here.
+        authority = bool(NATIONAL_SAID.match(s.clean))
         out = []
         spans = []
         for prog in found:
@@ -334,31 +326,11 @@ class _DocumentRun(DoerSteps):
             spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            doers = list(x.spoken.get(clause) or x.actors.get(clause) or self.doers.defaults())
-            # Places and bodies named in the clause before the program carry it out too
-            # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
-            doers += [
-                Doer(d.id, "subject")
-                for m, d in x.regions
-                if clause[0] <= m.start and m.end <= prog.start and d.code not in own_line
-            ]
-            doers += [
-                Doer(oid, "subject")
-                for m, oid in zip(x.orgs, x.org_ids, strict=True)
-                if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
-            ]
-            # A place named inside the program's name is where it comes from (某市医改经验), a
-            # hospital opening it is the one that runs it (区中医医院人员总量管理试点).
-            doers += [
-                Doer(d.id, "subject")
-                for m, d in x.regions
-                if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
-            ]
-            doers += [
-                Doer(oid, "subject")
-                for m, oid in zip(x.orgs, x.org_ids, strict=True)
-                if m.start == prog.start and m.end < prog.end and m.label == "Hospital"
-            ]
+            defaults = [] if authority else self.doers.defaults()
+            doers = list(x.spoken.get(clause) or x.actors.get(clause) or defaults)
+            doers += named_around_program(
+                s.clean, clause, (prog.start, prog.end), x.regions, x.orgs, x.org_ids, own_line
+            )
             doers += [Doer(h, "subject") for h in hosts]
             seen: set[str] = set()
             if negated(s.clean, clause[0], prog.start):
@@ -367,6 +339,14 @@ class _DocumentRun(DoerSteps):
                 if doer.id not in seen:
                     seen.add(doer.id)
                     self._credit("IMPLEMENTS", doer, pid, x.ev)
+        # 实施强基层专项。: a sentence that only names a program makes it its paragraph's topic.
+        topic = [
+            pid
+            for start, end, pid in spans
+            if TOPIC_VERB.fullmatch(s.clean[:start]) and end >= len(s.clean) - 1
+        ]
+        if topic:
+            self.topic_program = topic[0]
         for part, whole in program_parts(s.clean, spans):
             self.graph.edge("PART_OF", part, whole, x.ev)
         return out
@@ -391,7 +371,8 @@ class _DocumentRun(DoerSteps):
                 # 甲区、乙区分别投入5亿元、8亿元: the figures go to the places in their order
                 committers = [committers[in_clause.index(t)]]
             # An interviewee's or speaker's body reports the figures of its turn too.
-            for body in (self.section_body, self.doers.speaker):
+            committers = [Doer(self._reporting(c.id) or c.id, c.basis) for c in committers]
+            for body in (self.section_body, self._reporting(self.doers.speaker)):
                 if body and all(c.id != body for c in committers):
                     committers.append(Doer(body, "speaker"))
             subject_id = committers[0].id if committers else self.document.id
@@ -410,10 +391,21 @@ class _DocumentRun(DoerSteps):
             tid = self.graph.add(target, x.ev)
             for c in committers:
                 self._credit("SETS_TARGET", c, tid, x.ev)
-            # A program ties to a figure in its own clause, or as the topic of the first clause.
-            for start, pid in program_starts:
-                if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
-                    self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
+            # A program ties to a figure in its own clause, or as the topic of the first clause;
+            # a figure whose clause names none is the nearest program's before it in the sentence
+            # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
+            tied = [
+                pid
+                for start, pid in program_starts
+                if start < t.start and (figure_clause[0] <= start or start < first_clause[1])
+            ]
+            before = [pid for start, pid in program_starts if start < figure_clause[0]]
+            if not any(figure_clause[0] <= start < t.start for start, _ in program_starts) and before:
+                tied.append(before[-1])
+            if not tied and self.topic_program:
+                tied.append(self.topic_program)  # 实施强基层专项。支持建设100所…: the paragraph's program
+            for pid in dict.fromkeys(tied):
+                self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
 
 
 def _with_departments(orgs: list[OrgMention], departments: list[OrgMention]) -> list[OrgMention]:

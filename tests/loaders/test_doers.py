@@ -159,3 +159,44 @@ def test_work_a_clause_says_was_not_done_is_credited_to_no_one() -> None:
     # 无 inside a program's own name (无烟…) is no negation.
     assert _doers_of(x, "IMPLEMENTS", "无烟医院创建行动") == {"region:440606"}
     assert _doers_of(x, "IMPLEMENTS", "爱国卫生专项行动") == {"region:440606"}
+
+
+def test_a_people_s_government_reports_its_place_s_figures() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "三亚市人民政府副秘书长吉立新：\n"
+        "目前我们已完成15例公共政策的健康影响评估。\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "我们已开通4条心理援助热线。\n"
+    )
+    x = extract_document("press.txt", text)
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    assert "region:460200" in committers and "org:三亚市人民政府" not in committers
+    # Any other body reports its own figures.
+    assert "org:海南省卫生健康委员会" in committers
+
+
+def test_a_national_authority_s_words_are_nobody_s_work_here() -> None:
+    text = (
+        "贵州省健康教育工作综述\n"
+        "全省推进健康促进县建设。\n"
+        "党的二十大报告提出，要推进健康中国建设。\n"
+        "紧扣国家健康城市建设要求，全省实施健康乡村行动。\n"
+    )
+    x = extract_document("article.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "健康中国建设") == set()
+    # A national requirement the place answers to is still the place's own work.
+    assert _doers_of(x, "IMPLEMENTS", "健康乡村行动") == {"region:520000"}
+
+
+def test_a_place_inside_an_adopted_model_s_name_is_not_its_doer() -> None:
+    text = "湖南省株洲市卫生健康工作要点\n全市推广三明医改经验。支持醴陵市医改经验总结工程。\n"
+    x = extract_document("plan.txt", text)
+    assert "region:350400" not in _doers_of(x, "IMPLEMENTS", "三明医改经验")
+    assert "region:430281" in _doers_of(x, "IMPLEMENTS", "醴陵市医改经验总结工程")
+
+
+def test_a_place_inside_a_school_s_name_is_not_a_doer_beside_it() -> None:
+    text = "贵州省健康教育工作综述\n遵义市播州区第一小学启动健康学校创建行动。\n"
+    x = extract_document("article.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "健康学校创建行动") == {"org:遵义市播州区第一小学"}

@@ -87,3 +87,24 @@ def test_a_department_between_the_body_and_the_post_keeps_the_body() -> None:
     posts = {(e.source.split("|")[0], e.target) for e in x.edges if e.type == "HOLDS_POSITION"}
     assert ("official:郭雪明", "org:武清区卫生健康委员会") in posts
     assert ("official:崔建明", "hospital:东台市人民医院") in posts
+
+
+def test_a_short_form_is_the_full_name_the_document_gave_before() -> None:
+    from loaders.pipeline import extract_document
+
+    x = extract_document(
+        "n.txt",
+        "佛山市顺德区卫生健康局通报\n为加强我区防控，区卫生健康局组织抽查督导。\n",
+    )
+    bodies = [n for n in x.nodes if n.label == "Organization"]
+    assert [b.name for b in bodies] == ["佛山市顺德区卫生健康局"]
+    assert "顺德区卫生健康局" in bodies[0].aliases
+    # The same bureau name under another city's district stays its own body.
+    y = extract_document(
+        "m.txt",
+        "佛山市顺德区卫生健康局通报\n广州市南沙区卫生健康局派员参加。\n",
+    )
+    assert {n.name for n in y.nodes if n.label == "Organization"} == {
+        "佛山市顺德区卫生健康局",
+        "广州市南沙区卫生健康局",
+    }

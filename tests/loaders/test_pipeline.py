@@ -223,3 +223,39 @@ def test_places_listed_with_fenbie_take_their_own_figures() -> None:
     assert {("region:440304", 5.0), ("region:440305", 8.0)} <= owners
     assert ("region:440304", 8.0) not in owners and ("region:440305", 5.0) not in owners
     assert {("region:440304", 13.0), ("region:440305", 13.0)} <= owners
+
+
+def _program_targets(ex) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    names = {n.id: n.name for n in ex.nodes}
+    return {
+        (names[e.source], names[e.target])
+        for e in ex.edges
+        if e.type == "SETS_TARGET" and e.source.startswith("program:")
+    }
+
+
+def test_a_figure_after_a_program_in_its_sentence_is_that_program_s() -> None:
+    ex = extract_document(
+        "plan.txt",
+        "浙江省2024年卫生健康工作要点\n推进县级医院能力提升行动，建设500个县级医院临床重点专科。\n",
+    )
+    assert ("县级医院能力提升行动", "县级医院临床重点专科") in _program_targets(ex)
+    # A figure whose own clause names a program is that one's only.
+    ex2 = extract_document(
+        "plan2.txt",
+        "浙江省2024年卫生健康工作要点\n全省持续用力，推进县级医院能力提升行动，实施基层人才培养工程培训1万名村医。\n",
+    )
+    pairs = _program_targets(ex2)
+    assert ("基层人才培养工程", "村医") in {(p, m[-2:]) for p, m in pairs}
+    assert not any(p == "县级医院能力提升行动" for p, _ in pairs)
+
+
+def test_a_sentence_naming_only_a_program_makes_it_its_paragraph_s_topic() -> None:
+    text = (
+        "河南省2024年卫生健康工作要点\n"
+        "实施强基层专项行动。支持建设100所县域医疗卫生次中心。推动300所薄弱乡镇卫生院全面达标。\n"
+        "全省新增托位8万个。\n"
+    )
+    pairs = _program_targets(extract_document("plan.txt", text))
+    assert {p for p, _ in pairs} == {"强基层专项行动"}
+    assert len(pairs) == 2  # the next paragraph's figure is not the topic's
