@@ -188,3 +188,10 @@ def test_a_numbered_set_with_its_own_name_and_an_activity_counted_after() -> Non
     assert _names("积极开展个体健康教育12万人次。") == ["个体健康教育"]
     # Near miss: a bare numbered set names nothing.
     assert _names("实施七大行动。") == []
+
+
+def test_a_course_or_lecture_held_is_a_program() -> None:
+    assert _names("市中医医院举行防治糖尿病健康知识讲座。") == ["防治糖尿病健康知识讲座"]
+    assert _names("举办全省院前急救工作培训班3期。") == ["院前急救工作培训班"]
+    # Near miss: attending one is not running it.
+    assert _names("医生参加健康知识讲座。") == []
