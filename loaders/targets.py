@@ -121,7 +121,8 @@ def _clean_metric(metric: str) -> str:
     for verb in ("保持", "达到", "为", "达", "共计", "累计", "合计", "共"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
-    return metric.strip("，,、的 ").removesuffix("和").removesuffix("及")
+    metric = metric.strip("，,、的 ")
+    return re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|也|还|都|均|已|亦)$", "", metric)  # …超重率也超过30%
 
 
 def _without_leading_action(metric: str) -> str:
