@@ -62,7 +62,7 @@ ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等
 QUOTE = re.compile(r"“([^“”]{2,30})”")
 # 落实婚前医学检查, 做好居民健康素养监测: an activity noun a verb of carrying out governs, ending
 # its clause, names the activity carried out.
-ACTIVITY_HEADS = words("监测 评估 检查 干预 防治 救治 教育 帮扶")
+ACTIVITY_HEADS = words("评估 检查 干预 防治 救治 教育 帮扶")
 ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")
 GOVERNED_ACTIVITY = re.compile(
     rf"(?:{'|'.join(ACTIVITY_VERBS)})((?:[^，,。；;、：:（()）“”《》\s]{{2,16}}?)(?:{'|'.join(ACTIVITY_HEADS)}))"

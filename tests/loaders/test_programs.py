@@ -131,7 +131,8 @@ def test_the_activity_a_verb_carries_out_before_work() -> None:
 
 def test_an_activity_a_verb_carries_out_ends_its_clause() -> None:
     assert _names("认真落实婚前医学检查，推进孕前优生服务。") == ["婚前医学检查", "孕前优生服务"]
-    assert _names("做好儿童青少年近视监测和干预。") == ["儿童青少年近视监测"]
+    assert _names("强化孕产妇妊娠风险评估。") == ["孕产妇妊娠风险评估"]
+    assert _names("加强食品安全风险监测。") == []  # monitoring in general is routine work
     # Near misses: nothing named before the activity word, or an adverbial.
     assert _names("开展实施情况评估。") == []
     assert _names("深化对困难家庭的关怀帮扶。") == []
