@@ -64,6 +64,7 @@ from loaders.regions import (
     RegionResolver,
     division_index,
     find_region_names,
+    link_named_ancestors,
 )
 from loaders.sentences import Sentence, split_sentences
 from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
@@ -189,6 +190,7 @@ class _DocumentRun(DoerSteps):
             self.index, self.speaker_here, self.line_opened = index, None, p.sentence.line_start
             self._sentence(p)
             self._settle_quotes(index)
+        link_named_ancestors(self.graph.nodes, self.graph.edges)
         return DocumentExtraction(
             document=self.document,
             text=self.text,

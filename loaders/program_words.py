@@ -16,7 +16,7 @@ PROGRAM_SUFFIXES = words(
     "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
     "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
     "论坛 博览会 主题教育 复审 评选 专项 战略 服务 体系 专项整治行动 制 "
-    "进校园 进社区 进乡村 进农村 进家庭 进万家 进基层 进企业 进机关 进学校"
+    "进校园 进社区 进乡村 进农村 进家庭 进万家 进基层 进企业 进机关 进学校 培训班 讲座"
 )
 # Heads that name a program only at the end of a noun phrase (…专项, …战略 before a comma or 和).
 PHRASE_END_HEADS = ("专项", "战略", "服务", "体系", "制")
@@ -24,7 +24,7 @@ PHRASE_END_HEADS = ("专项", "战略", "服务", "体系", "制")
 PHRASE_ADVERBS = frozenset(
     words("全面 积极 大力 深入 持续 进一步 不断 扎实 切实 着力 努力 加快 全力 稳妥 有序 统筹 率先")
 )
-EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
+EVENT_SUFFIXES = ("峰会", "论坛", "博览会", "培训班", "讲座")
 # 建设 names a program only when what is built is a named system or facility.
 BUILT_THINGS = words(
     "体系 平台 中心 基地 医院 机构 项目 示范区 试验区 高地 专科 学科 实验室 医联体 医共体 医疗集团 共同体 "
@@ -34,7 +34,7 @@ LEFT_BOUNDARY_WORDS = longest_first(
     "实施 推进 开展 落实 深化 加强 推动 建立 完善 打造 启动 组织 继续 持续 深入 全面 积极 大力 "
     "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
     "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 "
-    "印发 发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
+    "印发 发布 谋划 筹办 举办 举行 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
     "争取 紧扣 兑现 稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 "
     "积极推动 深入推进 深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 "
     "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
@@ -183,10 +183,11 @@ def acceptable_name(name: str, suffix: str) -> bool:
         return False  # 国家重大战略, 综合医院建设: generic words name no one program
     if "“" not in name and only_evaluative(head):
         return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program
-    if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare) and not name.startswith(
-        "“"
-    ):
-        return False  # 58个重大项目 counts projects, 三年行动 needs its subject
+    counted = re.match(r"^[\d一二两三四五六七八九十百千万]+([个家项所名条批类大次年])", bare)
+    names_a_set = counted is not None and counted.group(1) == "大" and len(head) - counted.end() >= 4
+    if counted and not name.startswith("“") and not names_a_set:
+        # 58个重大项目 counts projects, 三年行动 needs its subject; 五大健康促进行动 names a set
+        return False
     if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
         return False
     return not (

@@ -38,6 +38,10 @@ INSTITUTION_SUFFIX = "制"
 # (实施出生缺陷三级预防服务); 完善…体系 improves a system, it runs no program.
 GOVERNED_HEADS = ("服务", "体系")
 STRONG_CARRY_OUT = longest_first("实施 推进 推行 推广 开展 落实 深化 深入实施 全面落实 全面推行 大力实施")
+# Events that are programs when a text says they were held.
+HELD_EVENTS = ("培训班", "讲座")
+HOLDING_VERBS = longest_first("举办 举行 开办 组织 开展 组织开展")
+SCOPE_BEFORE = re.compile(r"(?:全省|全市|全区|全县|我省|我市|我区|我县)$")
 # Verbs a left edge may take in that govern the name after them (优化“一件事”服务).
 HEAD_VERBS = longest_first("优化 设立")
 # Boundary words that also modify a noun inside a name (临床重点专科).
@@ -58,11 +62,11 @@ ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等
 QUOTE = re.compile(r"“([^“”]{2,30})”")
 # 落实婚前医学检查, 做好居民健康素养监测: an activity noun a verb of carrying out governs, ending
 # its clause, names the activity carried out.
-ACTIVITY_HEADS = words("监测 评估 检查 干预 防治 救治 教育 帮扶")
+ACTIVITY_HEADS = words("评估 检查 干预 防治 救治 教育 帮扶")
 ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")
 GOVERNED_ACTIVITY = re.compile(
     rf"(?:{'|'.join(ACTIVITY_VERBS)})((?:[^，,。；;、：:（()）“”《》\s]{{2,16}}?)(?:{'|'.join(ACTIVITY_HEADS)}))"
-    r"(?=[，,。；;、和及与以等）)]|$)"
+    r"(?=[，,。；;、和及与以等）)\d]|$)"
 )
 # 开展打击整治养老诈骗工作, 抓实出生缺陷防治工作: the activity a verb of carrying out governs,
 # named before the generic 工作, is the program.
@@ -294,7 +298,8 @@ class ProgramRecognizer:
                     continue
                 if any(clean.startswith(s, end) for s in PROGRAM_SUFFIXES):
                     continue  # 项目建设: the longer name ends later
-                if nxt.isdigit() or (suffix == "试点" and nxt and nxt not in AFTER_A_NAME):
+                counted_after = nxt.isdigit() and suffix not in HELD_EVENTS
+                if counted_after or (suffix == "试点" and nxt and nxt not in AFTER_A_NAME):
                     continue  # 公共卫生项目770个 counts projects; 公立医院试点开展 is a verb
                 if (
                     suffix in VERBAL_SUFFIXES
@@ -333,6 +338,9 @@ class ProgramRecognizer:
                     and not clean[:start].endswith(STRONG_CARRY_OUT)
                 ):
                     continue
+                held_after = re.sub(SCOPE_BEFORE, "", clean[:start])
+                if suffix in HELD_EVENTS and not held_after.endswith(HOLDING_VERBS):
+                    continue  # 举办…培训班: a course or lecture held is a program; 参加培训班 is not
                 if acceptable_name(name, suffix):
                     out.append(ProgramMention(start, end, name))
                     out.extend(_coordinated(clean, start, end, suffix, token_starts))

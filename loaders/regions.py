@@ -321,3 +321,38 @@ class RegionResolver:
             if suffix in ("市", "区") and div.level == "province" and div.name.endswith(suffix):
                 return div  # 全市 in 上海市, 全区 in an autonomous region
         return None
+
+
+def link_named_ancestors(nodes: dict, edges: dict) -> None:
+    """PART_OF between places goes to the nearest ancestor the document names: 余庆县 → 贵州省
+    when the text never names 遵义市. An ancestor only added to complete a chain (no evidence, no
+    other edge) is dropped; one the document uses otherwise (its own place as a doer) stays.
+    `nodes` and `edges` are an ExtractionBuilder's dicts, changed in place."""
+    index = division_index()
+
+    def named(node_id: str) -> bool:
+        node = nodes.get(node_id)
+        return node is not None and bool(node.evidence)
+
+    for key, edge in list(edges.items()):
+        kind, child, parent = key
+        code = parent.removeprefix("region:")
+        if kind != "PART_OF" or named(parent) or code not in index.by_code:
+            continue
+        if not child.startswith("region:") or child.removeprefix("region:") not in index.by_code:
+            continue
+        above = next((d.id for d in index.chain(code)[1:] if named(d.id)), None)
+        del edges[key]
+        if above is None:
+            continue
+        new_key = (kind, child, above)
+        if new_key in edges:
+            edges[new_key].evidence.extend(e for e in edge.evidence if e not in edges[new_key].evidence)
+        else:
+            edges[new_key] = edge.model_copy(update={"target": above})
+    # An unnamed ancestor left with only its own PART_OF edges upward completes no chain any more.
+    used = {end for key in edges for end in key[1:] if not (key[0] == "PART_OF" and end == key[1])}
+    for node_id in [i for i, n in nodes.items() if n.label == "Region" and not n.evidence and i not in used]:
+        for key in [k for k in edges if k[0] == "PART_OF" and k[1] == node_id]:
+            del edges[key]
+        del nodes[node_id]

@@ -38,14 +38,26 @@ CUT_FLAGS = ("d", "ad", "p", "r", "c")
 COMPARATOR_VERBS = longest_first(
     "达到 达 提高到 提高至 提升至 提升到 降低到 降低至 降至 下降到 下降至 增至 增加到 增加至 "
     "增长到 控制在 保持在 稳定在 维持在 为 超过 超 突破 不低于 不少于 不超过 不高于 不多于 不大于 "
-    "低于 高于 占 达到了 不到 "
+    "低于 高于 占 达到了 不到 不能少于 不得少于 不能低于 不得低于 不能超过 不得超过 "
     "位列 进入 完成 实现 是"
 )
 MODIFIERS = words(
     "分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅 力争 确保 争取 力求 努力 要 只需"
 )
-AT_LEAST = ("不低于", "不少于", "超过", "超", "突破", "至少", "高于")
-AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内", "不到")
+AT_LEAST = (
+    "不低于",
+    "不少于",
+    "超过",
+    "超",
+    "突破",
+    "至少",
+    "高于",
+    "不能少于",
+    "不得少于",
+    "不能低于",
+    "不得低于",
+)
+AT_MOST = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "以内", "不到", "不能超过", "不得超过")
 METRIC_PREFIXES = longest_first(
     "共有 全市 全省 全区 全县 全州 全国 我市 我省 我区 我县 我州 本市 本省 本区 本县 "
     "力争 确保 争取 计划 预计 其中 累计 全年 "
@@ -109,7 +121,8 @@ def _clean_metric(metric: str) -> str:
     for verb in ("保持", "达到", "为", "达", "共计", "累计", "合计", "共"):
         if metric.endswith(verb) and len(metric) > len(verb) + 1:
             metric = metric[: -len(verb)]
-    return metric.strip("，,、的 ").removesuffix("和").removesuffix("及")
+    metric = metric.strip("，,、的 ")
+    return re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|也|还|都|均|已|亦)$", "", metric)  # …超重率也超过30%
 
 
 def _without_leading_action(metric: str) -> str:
@@ -248,7 +261,13 @@ class TargetExtractor:
         if after.startswith(STRUCTURE_NOUNS):
             return [], None  # 3套体系, 5个方面: the parts of a plan or an answer
         mode = "respective" if "分别" in before[-8:] else "each" if "均" in before[-8:] else ""
-        metrics, phrase = self._metrics(stripped, after, bool(verb), mode, unit)
+        if clean[start:end] == "全覆盖":
+            # 推动各市县实现婚育“一站式”服务点全覆盖: what is covered follows 实现
+            covered = re.sub(r"^(?:基本|全面)", "", re.split(r"实现", before)[-1])
+            covered = _clean_metric(covered)
+            metrics, phrase = ([covered] if len(covered) >= 3 else []), ""
+        else:
+            metrics, phrase = self._metrics(stripped, after, bool(verb), mode, unit)
         shared = (phrase, 1, mode) if mode and phrase else None
         if not metrics:
             return [], shared

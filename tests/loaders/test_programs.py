@@ -131,7 +131,8 @@ def test_the_activity_a_verb_carries_out_before_work() -> None:
 
 def test_an_activity_a_verb_carries_out_ends_its_clause() -> None:
     assert _names("认真落实婚前医学检查，推进孕前优生服务。") == ["婚前医学检查", "孕前优生服务"]
-    assert _names("做好儿童青少年近视监测和干预。") == ["儿童青少年近视监测"]
+    assert _names("强化孕产妇妊娠风险评估。") == ["孕产妇妊娠风险评估"]
+    assert _names("加强食品安全风险监测。") == []  # monitoring in general is routine work
     # Near misses: nothing named before the activity word, or an adverbial.
     assert _names("开展实施情况评估。") == []
     assert _names("深化对困难家庭的关怀帮扶。") == []
@@ -181,3 +182,17 @@ def test_a_program_word_inside_a_longer_name_names_no_program() -> None:
     # Near miss: the campaign itself, and a quoted name ending in its program word.
     assert _names("深入开展爱国卫生运动。") == ["爱国卫生运动"]
     assert _names("推进“健康城市建设”工作。") == ["健康城市建设"]
+
+
+def test_a_numbered_set_with_its_own_name_and_an_activity_counted_after() -> None:
+    assert _names("深入实施口腔保健、视力保护等三大儿童健康促进行动。") == ["三大儿童健康促进行动"]
+    assert _names("积极开展个体健康教育12万人次。") == ["个体健康教育"]
+    # Near miss: a bare numbered set names nothing.
+    assert _names("实施七大行动。") == []
+
+
+def test_a_course_or_lecture_held_is_a_program() -> None:
+    assert _names("市中医医院举行防治糖尿病健康知识讲座。") == ["防治糖尿病健康知识讲座"]
+    assert _names("举办全省院前急救工作培训班3期。") == ["院前急救工作培训班"]
+    # Near miss: attending one is not running it.
+    assert _names("医生参加健康知识讲座。") == []
