@@ -394,12 +394,19 @@ class _DocumentRun(DoerSteps):
             # A program ties to a figure in its own clause, or as the topic of the first clause;
             # a figure whose clause names none is the nearest program's before it in the sentence
             # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
+            # A program counted in its own clause (举办健康知识讲座19.57万次，…) is no topic of the others.
+            counted = {_clause_of(s, f.start) for f in found}
             tied = [
                 pid
                 for start, pid in program_starts
-                if start < t.start and (figure_clause[0] <= start or start < first_clause[1])
+                if start < t.start
+                and (figure_clause[0] <= start or (start < first_clause[1] and first_clause not in counted))
             ]
-            before = [pid for start, pid in program_starts if start < figure_clause[0]]
+            before = [
+                pid
+                for start, pid in program_starts
+                if start < figure_clause[0] and _clause_of(s, start) not in counted
+            ]
             if not any(figure_clause[0] <= start < t.start for start, _ in program_starts) and before:
                 tied.append(before[-1])
             if not tied and self.topic_program:
