@@ -72,6 +72,9 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+POPULATION_OUTCOME = re.compile(
+    r"(?:死亡率|患病率|发病率|超重率|肥胖率|预期寿命|健康素养水平|出生缺陷发生率)$"
+)
 TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
 NATIONAL_SAID = re.compile(
     r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
@@ -372,8 +375,12 @@ class _DocumentRun(DoerSteps):
                 committers = [committers[in_clause.index(t)]]
             # An interviewee's or speaker's body reports the figures of its turn too.
             committers = [Doer(self._reporting(c.id) or c.id, c.basis) for c in committers]
+            # A population's health outcome (婴儿死亡率, 超重率) named with its place is the place's alone.
+            outcome = POPULATION_OUTCOME.search(t.metric) and any(
+                c.id.startswith("region:") for c in committers
+            )
             for body in (self.section_body, self._reporting(self.doers.speaker)):
-                if body and all(c.id != body for c in committers):
+                if body and not outcome and all(c.id != body for c in committers):
                     committers.append(Doer(body, "speaker"))
             subject_id = committers[0].id if committers else self.document.id
             key = (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind)
