@@ -191,6 +191,7 @@ class _DocumentRun(DoerSteps):
             if place is not None and place != self.doers.section:
                 self.doers.section = place
             self.index, self.speaker_here, self.line_opened = index, None, p.sentence.line_start
+            self.asked = p.sentence.clean.endswith(("？", "?"))
             self._sentence(p)
             self._settle_quotes(index)
         link_named_ancestors(self.graph.nodes, self.graph.edges)
@@ -285,7 +286,7 @@ class _DocumentRun(DoerSteps):
                 # 答: the interviewee the text introduced
                 self.doers.speaker_turn(body_of_official(officials[0].id))
             elif name in INTERVIEWER_LABELS:
-                self.doers.speaker_turn(None)
+                self.doers.speaker_turn(None, asking=True)
         reference_year = self.year + 1 if self.review and self.year else self.year
         said = s.clean[speaker.end() :] if speaker else s.clean
         before = self.kind
