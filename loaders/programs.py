@@ -287,7 +287,12 @@ class ProgramRecognizer:
     ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
         titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clean)]
-        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(clean)]
+        # Quoted names, not speech: short and without a clause mark (“海南自贸港政策解读”).
+        quotes = [
+            (m.start(), m.end())
+            for m in QUOTE.finditer(clean)
+            if len(m.group(1)) <= 15 and not re.search(r"[，,。；;！!？?]", m.group(1))
+        ]
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
