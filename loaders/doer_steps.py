@@ -28,6 +28,7 @@ class DoerSteps:
     waiting: dict[int, list[tuple[str, Doer, str, Evidence]]]
     index: int
     speaker_here: str | None
+    line_opened: bool  # this sentence opens a line
 
     def _own_line(self) -> set[str]:
         """Ids of the section's region, its ancestors and (by code prefix) the places under it."""
@@ -81,13 +82,14 @@ class DoerSteps:
 
     def _settle_quotes(self, index: int) -> None:
         """The quote before this sentence goes to the body of the speaker this sentence names."""
+        attributed = self.speaker_here if not self.line_opened else None  # the speaker's line goes on
         for kind, doer, target, ev in self.waiting.pop(index, []):
-            if self.speaker_here:
-                if kind == "SETS_TARGET":
-                    # A quoted figure stays the place's too (“…全区基层就诊率达到60%。”某区卫健委某某说).
-                    self.graph.edge(kind, doer.id, target, ev, doer.basis)
-                doer = Doer(self.speaker_here, "speaker")
-            self.graph.edge(kind, doer.id, target, ev, doer.basis)
+            if not attributed:
+                continue  # a villager's or patient's words (“…”王某说) are nobody's commitment
+            if kind == "SETS_TARGET":
+                # A quoted figure stays the place's too (“…全区基层就诊率达到60%。”某区卫健委某某说).
+                self.graph.edge(kind, doer.id, target, ev, doer.basis)
+            self.graph.edge(kind, attributed, target, ev, "speaker")
 
     def _speaker_heading(self, clean: str, official_ids: list[str]) -> None:
         """A line `某委副主任某某：` (or `某某：` once named) opens that speaker's turn; `某报记者：`

@@ -255,23 +255,24 @@ def _related(a: Division, b: Division, chain: Callable[[str], list[Division]]) -
     return a.code in {d.code for d in chain(b.code)} or b.code in {d.code for d in chain(a.code)}
 
 
-# A sentence that attributes the quote before it: …。”黔江区卫生健康委党委副书记某某说。
-SAID_AFTER_QUOTE = re.compile(r"^[^，,。“”]{2,40}?" + SPOKE)
 QUOTE_REACH = 6  # sentences a quote may span back from its closing mark
 
 
 def quotes_attributed_after(sentences: list[Sentence]) -> dict[int, int]:
-    """Index of each sentence inside a quote → index of the sentence right after the quote that
-    names its speaker (“…我们…。”某某说). The quote's doers wait for that speaker's body."""
+    """Index of each sentence of a quote that opens its sentence (“…”) → index of the sentence right
+    after it, which may name its speaker (“…我们…。”某某说). The quote's doers wait for that
+    speaker's body; a quote no official speaks (“…”张阿姨如是说, or no one) credits no issuer."""
     out: dict[int, int] = {}
     for i, s in enumerate(sentences[:-1]):
-        after = sentences[i + 1]
-        if not s.clean.endswith(("”", '"')) or after.line_start or not SAID_AFTER_QUOTE.match(after.clean):
+        if not s.clean.endswith(("”", '"')):
             continue
         j = i
         while j > i - QUOTE_REACH and j >= 0:
-            out[j] = i + 1
-            if "“" in sentences[j].clean or sentences[j].line_start:
+            if sentences[j].clean.startswith(("“", '"')):
+                for k in range(j, i + 1):
+                    out[k] = i + 1
+                break
+            if "“" in sentences[j].clean or (sentences[j].line_start and j < i):
                 break
             j -= 1
     return out

@@ -187,7 +187,7 @@ class _DocumentRun(DoerSteps):
         for index, (p, place) in enumerate(zip(self.parsed, self.section_places, strict=True)):
             if place is not None and place != self.doers.section:
                 self.doers.section = place
-            self.index, self.speaker_here = index, None
+            self.index, self.speaker_here, self.line_opened = index, None, p.sentence.line_start
             self._sentence(p)
             self._settle_quotes(index)
         link_named_ancestors(self.graph.nodes, self.graph.edges)

@@ -200,3 +200,25 @@ def test_a_place_inside_a_school_s_name_is_not_a_doer_beside_it() -> None:
     text = "贵州省健康教育工作综述\n遵义市播州区第一小学启动健康学校创建行动。\n"
     x = extract_document("article.txt", text)
     assert _doers_of(x, "IMPLEMENTS", "健康学校创建行动") == {"org:遵义市播州区第一小学"}
+
+
+def test_a_quote_no_official_speaks_credits_no_issuer() -> None:
+    text = (
+        "贵州省健康教育工作综述\n"
+        "全省开展健康乡村行动。\n"
+        "“讲座以后每月办2场就好了。”聆听讲座的张阿姨如是说。\n"
+        "“今年全院新建5个胸痛单元。”铜仁市人民医院院长吴立新说。\n"
+    )
+    x = extract_document("article.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "健康乡村行动") == {"region:520000"}
+    committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
+    # The villager's 2场 is no one's; the hospital head's 5个 is the hospital's (and the place's).
+    targets = {n.id: n.value for n in x.nodes if n.label == "Target"}
+    by_value = {
+        targets[e.target]: e.source
+        for e in x.edges
+        if e.type == "SETS_TARGET" and e.source.startswith("hospital:")
+    }
+    assert by_value == {5.0: "hospital:铜仁市人民医院"}
+    assert not any(targets[e.target] == 2.0 for e in x.edges if e.type == "SETS_TARGET")
+    assert "hospital:铜仁市人民医院" in committers
