@@ -85,7 +85,7 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if cut < 0 or not _is_town_stem(stem):
                 continue
             name = stem + match.group(0)
-            if name in towns and not name.endswith(("乡镇", "村镇", "城镇")):
+            if name in towns and not name.endswith("乡镇"):  # 望城镇 is listed; 区内乡镇 is no town
                 out.append((cut, match.end(), name))
                 break
         else:
@@ -117,7 +117,7 @@ def _town_before_its_body(
             and cut in token_starts
             and _is_town_stem(stem)
             and _names_a_place(stem)
-            and not (stem + match.group(0)).endswith(("乡镇", "村镇", "城镇"))
+            and not (stem + match.group(0)).endswith(("乡镇", "村镇"))
         ):
             return (cut, match.end(), stem + match.group(0))
     return None

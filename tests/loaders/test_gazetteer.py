@@ -86,3 +86,4 @@ def test_villages_and_towns_in_general_are_no_town() -> None:
     assert _towns("区域内乡镇卫生院为成员单位。") == []
     # Near miss: a town named before its 卫生院 is one even when the gazetteer lacks it.
     assert _towns("新设立的青岚镇卫生院开诊。") == ["青岚镇"]
+    assert _towns("建设望城镇卫生院中医馆。") == ["望城镇"]  # a listed town ending in 城镇
