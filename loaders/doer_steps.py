@@ -29,6 +29,7 @@ class DoerSteps:
     index: int
     speaker_here: str | None
     line_opened: bool  # this sentence opens a line
+    asked: bool  # this sentence is a question
 
     def _own_line(self) -> set[str]:
         """Ids of the section's region, its ancestors and (by code prefix) the places under it."""
@@ -74,6 +75,8 @@ class DoerSteps:
 
     def _credit(self, kind: str, doer: Doer, target: str, ev: Evidence) -> None:
         """A doer's edge, or, inside a quote whose speaker comes next, the wait for that speaker."""
+        if self.doers.asking or self.asked:
+            return  # a question (请介绍一下…？) asks; it states no one's work
         attributed = self.quoted.get(self.index)
         if attributed is not None and doer.basis in ("issuer", "section"):
             self.waiting.setdefault(attributed, []).append((kind, doer, target, ev))
@@ -102,7 +105,7 @@ class DoerSteps:
             # The host of a press conference (新闻办, 宣传部) chairs it and speaks for no doer.
             self.doers.speaker_turn(None if body and PRESS_OFFICE.search(body) else body)
         elif name.endswith(INTERVIEWER_LABELS):
-            self.doers.speaker_turn(None)
+            self.doers.speaker_turn(None, asking=True)
 
     def _follow_subjects(
         self,

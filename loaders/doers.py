@@ -144,6 +144,7 @@ class DoerContext:
     speaker: str | None = None
     section: str | None = None
     paragraph: list[Doer] = field(default_factory=list)
+    asking: bool = False  # a reporter's turn: questions credit no one
 
     def new_line(self) -> None:
         self.paragraph = []
@@ -153,9 +154,10 @@ class DoerContext:
         if not clean.endswith(FULL_STOPS):
             self.paragraph = []
 
-    def speaker_turn(self, body: str | None) -> None:
-        """A speaker's turn opens (a heading `某委副主任某某：`), or a question (body None)."""
+    def speaker_turn(self, body: str | None, asking: bool = False) -> None:
+        """A speaker's turn opens (a heading `某委副主任某某：`), or a reporter's question (`asking`)."""
         self.speaker = body
+        self.asking = asking
         self.paragraph = []
 
     def place_named(self, region_id: str, own_line: bool) -> None:

@@ -72,6 +72,9 @@ from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtracto
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+POPULATION_OUTCOME = re.compile(
+    r"(?:死亡率|患病率|发病率|超重率|肥胖率|预期寿命|健康素养水平|出生缺陷发生率)$"
+)
 TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
 NATIONAL_SAID = re.compile(
     r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
@@ -188,6 +191,7 @@ class _DocumentRun(DoerSteps):
             if place is not None and place != self.doers.section:
                 self.doers.section = place
             self.index, self.speaker_here, self.line_opened = index, None, p.sentence.line_start
+            self.asked = p.sentence.clean.endswith(("？", "?"))
             self._sentence(p)
             self._settle_quotes(index)
         link_named_ancestors(self.graph.nodes, self.graph.edges)
@@ -282,7 +286,7 @@ class _DocumentRun(DoerSteps):
                 # 答: the interviewee the text introduced
                 self.doers.speaker_turn(body_of_official(officials[0].id))
             elif name in INTERVIEWER_LABELS:
-                self.doers.speaker_turn(None)
+                self.doers.speaker_turn(None, asking=True)
         reference_year = self.year + 1 if self.review and self.year else self.year
         said = s.clean[speaker.end() :] if speaker else s.clean
         before = self.kind
@@ -372,8 +376,12 @@ class _DocumentRun(DoerSteps):
                 committers = [committers[in_clause.index(t)]]
             # An interviewee's or speaker's body reports the figures of its turn too.
             committers = [Doer(self._reporting(c.id) or c.id, c.basis) for c in committers]
+            # A population's health outcome (婴儿死亡率, 超重率) named with its place is the place's alone.
+            outcome = POPULATION_OUTCOME.search(t.metric) and any(
+                c.id.startswith("region:") for c in committers
+            )
             for body in (self.section_body, self._reporting(self.doers.speaker)):
-                if body and all(c.id != body for c in committers):
+                if body and not outcome and all(c.id != body for c in committers):
                     committers.append(Doer(body, "speaker"))
             subject_id = committers[0].id if committers else self.document.id
             key = (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind)
@@ -394,12 +402,19 @@ class _DocumentRun(DoerSteps):
             # A program ties to a figure in its own clause, or as the topic of the first clause;
             # a figure whose clause names none is the nearest program's before it in the sentence
             # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
+            # A program counted in its own clause (举办健康知识讲座19.57万次，…) is no topic of the others.
+            counted = {_clause_of(s, f.start) for f in found}
             tied = [
                 pid
                 for start, pid in program_starts
-                if start < t.start and (figure_clause[0] <= start or start < first_clause[1])
+                if start < t.start
+                and (figure_clause[0] <= start or (start < first_clause[1] and first_clause not in counted))
             ]
-            before = [pid for start, pid in program_starts if start < figure_clause[0]]
+            before = [
+                pid
+                for start, pid in program_starts
+                if start < figure_clause[0] and _clause_of(s, start) not in counted
+            ]
             if not any(figure_clause[0] <= start < t.start for start, _ in program_starts) and before:
                 tied.append(before[-1])
             if not tied and self.topic_program:

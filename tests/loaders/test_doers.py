@@ -222,3 +222,33 @@ def test_a_quote_no_official_speaks_credits_no_issuer() -> None:
     assert by_value == {5.0: "hospital:铜仁市人民医院"}
     assert not any(targets[e.target] == 2.0 for e in x.edges if e.type == "SETS_TARGET")
     assert "hospital:铜仁市人民医院" in committers
+
+
+def test_a_population_outcome_in_a_speech_is_the_place_s_alone() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "近年来，我省婴儿死亡率下降到2.5‰。全省有47家医院设置心理门诊。\n"
+    )
+    x = extract_document("press.txt", text)
+    metric = {n.id: n.metric for n in x.nodes if n.label == "Target"}
+    owners = {(e.source, metric[e.target]) for e in x.edges if e.type == "SETS_TARGET"}
+    assert ("region:460000", "婴儿死亡率") in owners
+    assert ("org:海南省卫生健康委员会", "婴儿死亡率") not in owners
+    # A service figure of the speaker's turn is the body's as well.
+    assert any(o == "org:海南省卫生健康委员会" and "心理门诊" in m for o, m in owners)
+
+
+def test_a_question_states_no_one_s_work() -> None:
+    text = (
+        "海南省新闻发布会实录\n"
+        "海南省卫生健康委员会副主任、新闻发言人王立新：\n"
+        "我们将全面实施儿童青少年近视防控行动。\n"
+        "某某日报记者：\n"
+        "我们注意到方案提出健康体重管理行动，请问有哪些举措？\n"
+        "王立新：\n"
+        "我们将推进健康食堂建设行动。\n"
+    )
+    x = extract_document("press.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "健康体重管理行动") == set()
+    assert _doers_of(x, "IMPLEMENTS", "健康食堂建设行动") == {"org:海南省卫生健康委员会"}

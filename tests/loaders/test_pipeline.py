@@ -259,3 +259,12 @@ def test_a_sentence_naming_only_a_program_makes_it_its_paragraph_s_topic() -> No
     pairs = _program_targets(extract_document("plan.txt", text))
     assert {p for p, _ in pairs} == {"强基层专项行动"}
     assert len(pairs) == 2  # the next paragraph's figure is not the topic's
+
+
+def test_a_program_counted_in_its_own_clause_is_no_topic_of_the_others() -> None:
+    ex = extract_document(
+        "review.txt",
+        "贵州省2022年健康教育工作总结\n全年举办健康知识讲座19.57万次，建立项目管理员队伍1821人。\n",
+    )
+    pairs = _program_targets(ex)
+    assert all(metric != "项目管理员队伍" for _, metric in pairs)
