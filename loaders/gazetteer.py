@@ -85,7 +85,7 @@ def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, s
             if cut < 0 or not _is_town_stem(stem):
                 continue
             name = stem + match.group(0)
-            if name in towns and not name.endswith(("乡镇", "村镇", "城镇")):
+            if name in towns and not name.endswith("乡镇"):  # 望城镇 is listed; 区内乡镇 is no town
                 out.append((cut, match.end(), name))
                 break
         else:
@@ -112,7 +112,13 @@ def _town_before_its_body(
     for size in (3, 2):
         cut = match.start() - size
         stem = clean[max(cut, 0) : match.start()]
-        if cut >= 0 and cut in token_starts and _is_town_stem(stem) and _names_a_place(stem):
+        if (
+            cut >= 0
+            and cut in token_starts
+            and _is_town_stem(stem)
+            and _names_a_place(stem)
+            and not (stem + match.group(0)).endswith(("乡镇", "村镇"))
+        ):
             return (cut, match.end(), stem + match.group(0))
     return None
 
@@ -121,7 +127,7 @@ def _names_a_place(stem: str) -> bool:
     """和平 may name a town; 要去, 报给, 在乡: a verb, a preposition or a pronoun cannot."""
     from loaders.lexicon import tokenize
 
-    return not any(t.flag[:1] in ("v", "p", "d", "r", "c", "u") for t in tokenize(stem))
+    return not any(t.flag[:1] in ("v", "p", "d", "r", "c", "u", "f") for t in tokenize(stem))
 
 
 def town_county(name: str, context: list[Division]) -> Division | None:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.lexicon import longest_first, word_tag, words
+from loaders.program_syntax import governed_activities, governed_work
 from loaders.program_words import (
     BARE_NUMBERED,
-    GENERIC_HEADS,
     LEFT_BOUNDARY_WORDS,
     MAX_NAME,
     MIN_NAME,
@@ -24,9 +24,6 @@ from loaders.program_words import (
     PHRASE_END_HEADS,
     PROGRAM_SUFFIXES,
     acceptable_name,
-    generic_words_only,
-    is_fragment,
-    only_evaluative,
     strip_quotes,
 )
 
@@ -60,22 +57,6 @@ FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站
 LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
 ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等已")
 QUOTE = re.compile(r"“([^“”]{2,30})”")
-# 落实婚前医学检查, 做好居民健康素养监测: an activity noun a verb of carrying out governs, ending
-# its clause, names the activity carried out.
-ACTIVITY_HEADS = words("评估 检查 干预 防治 救治 教育 帮扶")
-ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")
-GOVERNED_ACTIVITY = re.compile(
-    rf"(?:{'|'.join(ACTIVITY_VERBS)})((?:[^，,。；;、：:（()）“”《》\s]{{2,16}}?)(?:{'|'.join(ACTIVITY_HEADS)}))"
-    r"(?=[，,。；;、和及与以等）)\d]|$)"
-)
-# 开展打击整治养老诈骗工作, 抓实出生缺陷防治工作: the activity a verb of carrying out governs,
-# named before the generic 工作, is the program.
-WORK_VERBS = longest_first(
-    "开展 推进 落实 做好 抓实 抓好 抓细 做细 实施 深化 做实 强化 加强 组织开展 组织 推行"
-)
-GOVERNED_WORK = re.compile(
-    rf"((?:{'|'.join(WORK_VERBS)})+)了?([^，,。；;、：:（()）“”《》\s]{{4,20}}?)工作(?=[，,。；;、）)和与及等]|$)"
-)
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 # A title ending so names a form to fill in or hand out (《…登记表》, 《…告知书》) or a report of
 # work done (《政府工作报告》), not a program.
@@ -214,8 +195,8 @@ class ProgramRecognizer:
         found.extend(self._numbered_sets(clean))
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
-        found.extend(self._governed_work(clean, token_starts))
-        found.extend(self._governed_activity(clean, token_starts))
+        found.extend(ProgramMention(*span) for span in governed_work(clean, token_starts))
+        found.extend(ProgramMention(*span) for span in governed_activities(clean, token_starts))
         found.extend(self._national(clean))
         listed = national_programs()
         for m in found:
@@ -287,7 +268,12 @@ class ProgramRecognizer:
     ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
         titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clean)]
-        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(clean)]
+        # Quoted names, not speech: short and without a clause mark (“海南自贸港政策解读”).
+        quotes = [
+            (m.start(), m.end())
+            for m in QUOTE.finditer(clean)
+            if len(m.group(1)) <= 15 and not re.search(r"[，,。；;！!？?]", m.group(1))
+        ]
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
@@ -344,47 +330,6 @@ class ProgramRecognizer:
                 if acceptable_name(name, suffix):
                     out.append(ProgramMention(start, end, name))
                     out.extend(_coordinated(clean, start, end, suffix, token_starts))
-        return out
-
-    @staticmethod
-    def _governed_activity(clean: str, token_starts: frozenset[int]) -> list[ProgramMention]:
-        from loaders.lexicon import tokenize
-
-        out: list[ProgramMention] = []
-        for m in GOVERNED_ACTIVITY.finditer(clean):
-            name = m.group(1)
-            if m.start(1) not in token_starts or len(name) < 4 or "的" in name:
-                continue
-            if name.startswith(("各", "全", "相关", "有关", "重点工作", *ACTIVITY_VERBS)) or any(
-                t.flag == "p" for t in tokenize(name)
-            ):
-                continue
-            head = next(h for h in ACTIVITY_HEADS if name.endswith(h))
-            core = name[: -len(head)]
-            if len(core) < 2 or core in GENERIC_HEADS or generic_words_only(core) or is_fragment(name, ""):
-                continue  # 情况评估, 服务管理: nothing names what is done
-            out.append(ProgramMention(m.start(1), m.end(1), name))
-        return out
-
-    @staticmethod
-    def _governed_work(clean: str, token_starts: frozenset[int]) -> list[ProgramMention]:
-        from loaders.lexicon import tokenize
-
-        out: list[ProgramMention] = []
-        for m in GOVERNED_WORK.finditer(clean):
-            name = m.group(2)
-            if m.start(1) not in token_starts or m.end(2) not in token_starts:
-                continue
-            if "的" in name or "了" in name or name.startswith(("各", "全", "相关", "有关", "重点")):
-                continue  # 落实习近平总书记对…的…, 各项重点工作: no activity named
-            if any(t.flag == "p" for t in tokenize(name)) or is_fragment(name, ""):
-                continue  # 加强党对卫生健康工作: a preposition opens an adverbial
-            if name in GENERIC_HEADS or generic_words_only(name) or only_evaluative(name):
-                continue
-            suffix = next((x for x in PROGRAM_SUFFIXES if name.endswith(x)), "")
-            if suffix and (re.search("[和与及、]", name) or not acceptable_name(name, suffix)):
-                continue  # 深化A改革和B改革工作: the program words name each one
-            out.append(ProgramMention(m.start(2), m.end(2), name))
         return out
 
     @staticmethod

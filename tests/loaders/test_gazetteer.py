@@ -80,3 +80,10 @@ def test_a_county_short_form_in_a_list_of_places() -> None:
     text = "在三亚、琼海开展试点。"
     starts, ends = token_boundaries(tokenize(text))
     assert [m.surface for m in find_region_names(text, starts, ends)] == ["三亚"]
+
+
+def test_villages_and_towns_in_general_are_no_town() -> None:
+    assert _towns("区域内乡镇卫生院为成员单位。") == []
+    # Near miss: a town named before its 卫生院 is one even when the gazetteer lacks it.
+    assert _towns("新设立的青岚镇卫生院开诊。") == ["青岚镇"]
+    assert _towns("建设望城镇卫生院中医馆。") == ["望城镇"]  # a listed town ending in 城镇

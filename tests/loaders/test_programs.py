@@ -196,3 +196,7 @@ def test_a_course_or_lecture_held_is_a_program() -> None:
     assert _names("举办全省院前急救工作培训班3期。") == ["院前急救工作培训班"]
     # Near miss: attending one is not running it.
     assert _names("医生参加健康知识讲座。") == []
+
+
+def test_programs_inside_quoted_speech_are_found() -> None:
+    assert _names("院长说：“今年全院推进胸痛中心建设工程。”") == ["胸痛中心建设工程"]

@@ -227,3 +227,9 @@ def test_shares_in_words() -> None:
 def test_an_enumerator_is_no_metric_and_at_least_reaches_over_a_verb() -> None:
     assert _find("二是实现乡镇卫生院中医馆全覆盖。")[0][0] == "乡镇卫生院中医馆"
     assert _find("每县至少建成1家县级医院胸痛中心。")[0][1:] == (1.0, "家", ">=")
+
+
+def test_a_leading_verb_of_carrying_out_is_not_part_of_the_metric() -> None:
+    assert _find("落实中小学生每天体育活动时间不低于1小时。")[0][0] == "中小学生每天体育活动时间"
+    # Near miss: a metric that names an action keeps it (开展率 is no leading verb).
+    assert _find("家庭医生签约服务开展率达到80%。")[0][0] == "家庭医生签约服务开展率"
