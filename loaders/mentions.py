@@ -258,3 +258,27 @@ def _prefixes(ancestors: list[str]) -> set[str]:
     for k in range(len(ancestors)):
         out.add("".join(reversed(ancestors[k:])))
     return out
+
+
+def place_by_short_name(orgs: list[OrgMention], graph: ExtractionBuilder) -> list[OrgMention]:
+    """黔江中心医院 in a text about 黔江区: a body with no place whose name opens with the short
+    name (黔江) of a county or city the document named is in that place."""
+    named = [
+        division_index().by_code[n.code]
+        for n in graph.nodes.values()
+        if isinstance(n, Region) and n.code and n.level in ("city", "county")
+    ]
+    for m in orgs:
+        if m.region is not None:
+            continue
+        fits = {
+            d.code: d
+            for d in named
+            if len(short := d.name[:-1]) >= 2
+            and d.name[-1] in "市区县"
+            and m.name.startswith(short)
+            and not m.name.startswith(d.name)
+        }
+        if len(fits) == 1:
+            m.region = next(iter(fits.values()))
+    return orgs

@@ -39,6 +39,7 @@ from loaders.mentions import (
     add_towns,
     known_full_names,
     merge_parenthesised,
+    place_by_short_name,
     place_town_bodies,
     subject_region,
 )
@@ -237,7 +238,7 @@ class _DocumentRun(DoerSteps):
         towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
         known = {n.name: n.label for n in graph.nodes.values() if n.label in ("Organization", "Hospital")}
-        orgs = known_full_names(orgs, known)
+        orgs = place_by_short_name(known_full_names(orgs, known), graph)
         org_ids = [add_body(graph, m, ev) for m in orgs]
         self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:

@@ -124,3 +124,17 @@ def test_posts_in_two_bodies_before_one_name_are_both_held() -> None:
         "list.txt", "海南省新闻发布会\n海南省卫生健康委员会、海南省教育厅副厅长孟立新出席。\n"
     )
     assert {e.target for e in y.edges if e.type == "HOLDS_POSITION"} == {"org:海南省教育厅"}
+
+
+def test_a_body_opening_with_a_named_place_s_short_name_is_in_that_place() -> None:
+    from loaders.pipeline import extract_document
+
+    x = extract_document(
+        "story.txt",
+        "基层医疗见闻\n黔江区持续推进医疗资源下沉。黔江中心医院出资300万元建设血透室。\n",
+    )
+    located = {(e.source, e.target) for e in x.edges if e.type == "LOCATED_IN"}
+    assert ("hospital:黔江中心医院", "region:500114") in located
+    # With that place never named, the short name places nothing.
+    y = extract_document("other.txt", "基层医疗见闻\n黔江中心医院出资300万元建设血透室。\n")
+    assert not [e for e in y.edges if e.type == "LOCATED_IN" and e.source == "hospital:黔江中心医院"]
