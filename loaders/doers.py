@@ -182,6 +182,15 @@ SECTION_MENTIONS = 2
 HEADING_FINAL = tuple('。！？；;!?，,：:”"）)')
 
 
+def heading_line(sentence: Sentence) -> bool:
+    """A short line of its own without final punctuation (数字赋能医共体建设): a title."""
+    return (
+        sentence.line_start
+        and len(sentence.clean) <= HEADING_MAX
+        and not sentence.clean.endswith(HEADING_FINAL)
+    )
+
+
 def _is_heading(sentence: Sentence, next_sentence: Sentence | None) -> bool:
     """A short line of its own without final punctuation: a section heading of a feature."""
     return (

@@ -11,7 +11,7 @@ from loaders.builder import ExtractionBuilder
 from loaders.gazetteer import town_county, towns_in, villages_in
 from loaders.lexicon import Token
 from loaders.models import Evidence, Hospital, Official, Organization, Region
-from loaders.officials import REGIONAL_TITLES, find_officials
+from loaders.officials import REGIONAL_TITLES, TITLE_RUN, find_officials
 from loaders.organizations import TOWN_LED, OrgMention
 from loaders.regions import Division, RegionMention, RegionResolver, division_index
 from loaders.sentences import Sentence
@@ -206,8 +206,27 @@ def add_officials(
         )
         if body_id:
             graph.edge("HOLDS_POSITION", oid, body_id, ev)
+        if off.org_end is not None:
+            for other in _earlier_posts(clean, off.org_end, orgs, org_ids, body_id):
+                graph.edge("HOLDS_POSITION", oid, other, ev)
         ids.append(oid)
     return ids
+
+
+def _earlier_posts(
+    clean: str, org_end: int, orgs: list[OrgMention], org_ids: list[str], body_id: str | None
+) -> list[str]:
+    """某省委教育工委委员，某省教育厅党组成员、副厅长某某: posts in two bodies before one name; the
+    body of the earlier post is held too."""
+    body = next((m for m, oid in zip(orgs, org_ids, strict=True) if oid == body_id), None)
+    if body is None or body.start < 2 or clean[body.start - 1] not in "，,、":
+        return []
+    titles = TITLE_RUN.search(clean, 0, body.start - 1)
+    while titles and titles.end() != body.start - 1:
+        titles = TITLE_RUN.search(clean, titles.end(), body.start - 1)
+    if titles is None:
+        return []
+    return [oid for m, oid in zip(orgs, org_ids, strict=True) if m.end == titles.start() and oid != body_id]
 
 
 def known_full_names(orgs: list[OrgMention], known: dict[str, str]) -> list[OrgMention]:

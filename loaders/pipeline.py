@@ -23,6 +23,7 @@ from loaders.doers import (
     DoerContext,
     body_of_official,
     clause_subjects,
+    heading_line,
     named_around_program,
     negated,
     quotes_attributed_after,
@@ -330,7 +331,8 @@ class _DocumentRun(DoerSteps):
             spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            defaults = [] if authority else self.doers.defaults()
+            # A heading line (数字赋能医共体建设) names a topic; it states no one's work.
+            defaults = [] if authority or heading_line(s) else self.doers.defaults()
             doers = list(x.spoken.get(clause) or x.actors.get(clause) or defaults)
             doers += named_around_program(
                 s.clean, clause, (prog.start, prog.end), x.regions, x.orgs, x.org_ids, own_line

@@ -252,3 +252,13 @@ def test_a_question_states_no_one_s_work() -> None:
     x = extract_document("press.txt", text)
     assert _doers_of(x, "IMPLEMENTS", "健康体重管理行动") == set()
     assert _doers_of(x, "IMPLEMENTS", "健康食堂建设行动") == {"org:海南省卫生健康委员会"}
+
+
+def test_a_heading_names_a_topic_and_states_no_one_s_work() -> None:
+    text = (
+        "湖南省2024年卫生健康工作要点\n健康乡村行动\n全省推进慢病长处方改革试点。\n推进胸痛中心建设工程。\n"
+    )
+    x = extract_document("plan.txt", text)
+    assert _doers_of(x, "IMPLEMENTS", "健康乡村行动") == set()
+    # A short line that ends a sentence states work.
+    assert _doers_of(x, "IMPLEMENTS", "胸痛中心建设工程") == {"region:430000"}

@@ -108,3 +108,19 @@ def test_a_short_form_is_the_full_name_the_document_gave_before() -> None:
         "佛山市顺德区卫生健康局",
         "广州市南沙区卫生健康局",
     }
+
+
+def test_posts_in_two_bodies_before_one_name_are_both_held() -> None:
+    from loaders.pipeline import extract_document
+
+    x = extract_document(
+        "press.txt",
+        "海南省新闻发布会\n中共海南省委教育工作委员会委员，海南省教育厅党组成员、副厅长孟立新：\n",
+    )
+    posts = {e.target for e in x.edges if e.type == "HOLDS_POSITION"}
+    assert posts == {"org:中共海南省委教育工作委员会", "org:海南省教育厅"}
+    # A body merely listed before the post's body holds no post of the person.
+    y = extract_document(
+        "list.txt", "海南省新闻发布会\n海南省卫生健康委员会、海南省教育厅副厅长孟立新出席。\n"
+    )
+    assert {e.target for e in y.edges if e.type == "HOLDS_POSITION"} == {"org:海南省教育厅"}
