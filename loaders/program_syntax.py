@@ -15,7 +15,7 @@ from loaders.program_words import (
     only_evaluative,
 )
 
-# 落实婚前医学检查, 做好居民健康素养监测: an activity noun a verb of carrying out governs, ending
+# 落实婚前医学检查, 强化孕产妇妊娠风险评估: an activity noun a verb of carrying out governs, ending
 # its clause, names the activity carried out.
 ACTIVITY_HEADS = words("评估 检查 干预 防治 救治 教育 帮扶")
 ACTIVITY_VERBS = longest_first("开展 推进 落实 做好 抓实 抓好 实施 深化 做实 强化 加强 推行 组织开展")

@@ -2,7 +2,8 @@
 
 婴儿死亡率和5岁以下儿童死亡率分别从2020年的4.02‰和5.72‰下降至2024年的2.95‰和3.98‰ holds four
 figures: two metrics, each with a starting value (2020) and a new one (2024). The n-th figure of a
-group takes the n-th metric; a group of one takes the whole phrase.
+group takes the n-th metric; a group of one takes the whole phrase. `split_shared` gives each
+figure of a 分别/均 list its own metric (孕产妇和儿童系统管理率 → 孕产妇系统管理率, 儿童系统管理率).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.figures import Figure
+from loaders.lexicon import words
 
 FROM = re.compile(r"(?:分别)?(?:从|由)(?:(20\d{2})年(?:底|末)?的?)?$")
 TO = re.compile(
@@ -68,3 +70,37 @@ def change_pairs(clean: str, clauses: list[tuple[int, int]], figures: list[Figur
             out.append(PairedFigure(figures[idx], phrase, n, len(after), y2, False))
         k = after[-1] + 1
     return out
+
+
+def split_shared(metric: str, position: int, mode: str) -> list[str]:
+    """孕产妇和3岁以下儿童系统管理率均达到90%: one figure, two metrics sharing the last part's head;
+    …标准化率和公有产权率分别达到95.86%、84.42%: the n-th figure takes the n-th metric."""
+    parts = [p for p in re.split(r"和|及|与|、", metric) if p]
+    if len(parts) < 2:
+        return [metric]
+    group, head = _shared_head(parts[-1])
+    full = [_complete(p, group, head) for p in parts[:-1]] + [parts[-1]]
+    if mode == "respective":
+        return [full[position]] if position < len(full) else [metric]
+    if mode == "each":
+        return full
+    return [metric]
+
+
+GROUP_WORDS = words("儿童 婴儿 孕产妇 新生儿 老年人 人群 患者 妇女 女生 学生 居民 村卫生室 卫生院 医院 机构")
+
+
+def _shared_head(last: str) -> tuple[str, str]:
+    """(group word, what follows it) of the last part: 糖尿病患者规范管理率 → (患者, 规范管理率)."""
+    for word in GROUP_WORDS:
+        k = last.find(word)
+        if k != -1 and k + len(word) < len(last):
+            return word, last[k + len(word) :]
+    return "", ""
+
+
+def _complete(part: str, group: str, head: str) -> str:
+    """高血压 in 高血压、糖尿病患者规范管理率 is 高血压患者规范管理率; 孕产妇 names its group itself."""
+    if not head or part.endswith(head):
+        return part
+    return part + head if part.endswith(GROUP_WORDS) else part + group + head

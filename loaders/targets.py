@@ -23,7 +23,7 @@ from loaders.target_kind import (
     section_kind,
     sentence_year,
 )
-from loaders.target_pairs import PairedFigure, change_pairs
+from loaders.target_pairs import PairedFigure, change_pairs, split_shared
 
 # Re-exported: the pipeline reads a section's kind and year through this module.
 __all__ = ["LEADING_YEAR", "LED_YEAR", "YEAR_IN_TEXT", "TargetExtractor", "TargetMention", "section_kind"]
@@ -166,7 +166,7 @@ class TargetExtractor:
                     phrase, position, mode = shared
                     out.extend(
                         self._with_metrics(
-                            clean, fig, _split_shared(phrase, position, mode), default_kind, default_year
+                            clean, fig, split_shared(phrase, position, mode), default_kind, default_year
                         )
                     )
                     shared = (phrase, position + 1, mode)
@@ -197,7 +197,7 @@ class TargetExtractor:
         out: list[TargetMention] = []
         for p in paired:
             phrase = _clean_metric(p.metric_phrase.removesuffix("分别"))
-            metric = _split_shared(phrase, p.position, "respective")[0] if p.group_size > 1 else phrase
+            metric = split_shared(phrase, p.position, "respective")[0] if p.group_size > 1 else phrase
             if len(metric) < 2:
                 continue
             start, end, value, unit, hint = p.figure
@@ -303,7 +303,7 @@ class TargetExtractor:
         )
         if backward and (before_metric or not after):
             if before_metric and len(before_metric) <= MAX_METRIC:
-                return _split_shared(before_metric, 0, mode), before_metric
+                return split_shared(before_metric, 0, mode), before_metric
             return ([before_metric] if before_metric else []), ""
         forward = _outside_brackets_until(after, "，,。；;、：:—")
         forward = re.split(r"[和及与]?\d", forward, maxsplit=1)[0]  # up to the next figure
@@ -386,37 +386,3 @@ def _before_first_verb(phrase: str) -> str:
         ):
             return phrase[: token.start]
     return phrase
-
-
-def _split_shared(metric: str, position: int, mode: str) -> list[str]:
-    """孕产妇和3岁以下儿童系统管理率均达到90%: one figure, two metrics sharing the last part's head;
-    …标准化率和公有产权率分别达到95.86%、84.42%: the n-th figure takes the n-th metric."""
-    parts = [p for p in re.split(r"和|及|与|、", metric) if p]
-    if len(parts) < 2:
-        return [metric]
-    group, head = _shared_head(parts[-1])
-    full = [_complete(p, group, head) for p in parts[:-1]] + [parts[-1]]
-    if mode == "respective":
-        return [full[position]] if position < len(full) else [metric]
-    if mode == "each":
-        return full
-    return [metric]
-
-
-GROUP_WORDS = words("儿童 婴儿 孕产妇 新生儿 老年人 人群 患者 妇女 女生 学生 居民 村卫生室 卫生院 医院 机构")
-
-
-def _shared_head(last: str) -> tuple[str, str]:
-    """(group word, what follows it) of the last part: 糖尿病患者规范管理率 → (患者, 规范管理率)."""
-    for word in GROUP_WORDS:
-        k = last.find(word)
-        if k != -1 and k + len(word) < len(last):
-            return word, last[k + len(word) :]
-    return "", ""
-
-
-def _complete(part: str, group: str, head: str) -> str:
-    """高血压 in 高血压、糖尿病患者规范管理率 is 高血压患者规范管理率; 孕产妇 names its group itself."""
-    if not head or part.endswith(head):
-        return part
-    return part + head if part.endswith(GROUP_WORDS) else part + group + head
