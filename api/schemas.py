@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,11 @@ class EvidencePublic(Public):
     end: int = Field(description="offset just past the quote's last character")
     quote: str = Field(description="exactly text[start:end]")
     page: int | None = Field(default=None, description="page of the quote's first character (PDF documents)")
+    basis: Literal["subject", "speaker", "section", "issuer"] | None = Field(
+        default=None,
+        description="on SETS_TARGET / IMPLEMENTS: why this sentence credits the doer (the clause's "
+        "subject, the body a speaker speaks for, the paragraph's or section's subject, the issuer)",
+    )
 
 
 class EntityPublic(BaseModel):
@@ -114,6 +119,8 @@ class CommitmentPublic(Public):
     start: int
     end: int
     page: int | None = Field(default=None, description="the PDF page the quote starts on (PDFs only)")
+    basis: str | None = Field(default=None, description="why this sentence credits the committer: "
+                              "subject, speaker, section or issuer")
 
 
 class CommitmentsPublic(Page):

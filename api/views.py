@@ -39,6 +39,7 @@ def commitment_views(
                 start=ev["start"],
                 end=ev["end"],
                 page=ev.get("page"),
+                basis=ev.get("basis"),
             )
         )
     return views

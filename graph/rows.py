@@ -20,13 +20,12 @@ STORAGE_ONLY_PROPERTIES = ("docs", "evidence", "complete", "text")
 
 def evidence_to_json(ev: Evidence) -> str:
     stored: dict[str, Any] = {"doc": ev.doc, "start": ev.start, "end": ev.end, "quote": ev.quote}
+    # Optional fields come last, so the `{"doc":…,` prefix used for retraction holds.
     if ev.page is not None:  # only documents with pages (PDF) have it
         stored["page"] = ev.page
-    return json.dumps(
-        stored,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    if ev.basis is not None:
+        stored["basis"] = ev.basis
+    return json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
 
 
 def evidence_prefix(doc: str) -> str:

@@ -30,9 +30,11 @@ class ExtractionBuilder:
             known.evidence.append(ev)
         return known.id
 
-    def edge(self, kind: str, source: str, target: str, ev: Evidence) -> None:
+    def edge(self, kind: str, source: str, target: str, ev: Evidence, basis: str | None = None) -> None:
         if source == target:
             return
+        if basis is not None:
+            ev = ev.model_copy(update={"basis": basis})
         key = (kind, source, target)
         edge = self.edges.get(key)
         if edge is None:

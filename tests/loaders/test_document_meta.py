@@ -53,3 +53,12 @@ def test_a_stray_county_word_does_not_make_a_provincial_report_a_countys() -> No
 def test_an_autonomous_prefecture_speaks_of_itself_as_the_zhou() -> None:
     assert relative_level("全州卫生健康系统……全州孕产妇死亡率……全省") == "州"
     assert relative_level("全州县人民医院") is None or relative_level("全州县人民医院") != "州"
+
+
+def test_each_addressee_s_own_place_names_no_level_of_the_document() -> None:
+    from loaders.document_meta import relative_level
+
+    notice = "我市实施分区域强化监测。各区、各镇街根据本区、本镇街实际情况自行核算经费。"
+    assert relative_level(notice) == "市"
+    district = "本区卫生健康工作稳步推进。我市下达的任务全部完成。"
+    assert relative_level(district) == "区"

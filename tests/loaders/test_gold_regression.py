@@ -1,4 +1,5 @@
-"""The dev gold scored with the shared scorer; floors sit a little under what the loaders reach."""
+"""The eight dev reports scored with the shared scorer through a fresh embedded graph; floors sit a
+little under what the loaders reach, overall and per report."""
 
 import json
 import os
@@ -9,8 +10,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-ENTITY_F1_FLOOR = 0.87
-RELATION_F1_FLOOR = 0.78
+ENTITY_F1_FLOOR = 0.86
+RELATION_F1_FLOOR = 0.73
+# No single report may fall under these (the issue's end goal is 0.75 / 0.55).
+REPORT_ENTITY_F1_FLOOR = 0.80
+REPORT_RELATION_F1_FLOOR = 0.55
 
 
 def _shared() -> Path | None:
@@ -23,8 +27,9 @@ def _shared() -> Path | None:
 @pytest.fixture(scope="module")
 def report() -> dict:
     shared = _shared()
-    if shared is None or not list((shared / "gold").glob("*.json")):
-        pytest.skip("no shared folder with the scorer and gold (set HEALTHKG_SHARED_DIR)")
+    gold = sorted((shared / "gold").glob("*.json")) if shared else []
+    if shared is None or not gold or not (shared / "gold" / "docs").is_dir():
+        pytest.skip("no shared folder with the scorer, gold and its texts (set HEALTHKG_SHARED_DIR)")
     out = subprocess.run(
         [
             sys.executable,
@@ -33,8 +38,10 @@ def report() -> dict:
             "--json",
             "--scorer",
             str(shared / "tools" / "score_extraction.py"),
+            "--docs",
+            str(shared / "gold" / "docs"),
             "--gold",
-            *map(str, sorted((shared / "gold").glob("*.json"))),
+            *map(str, gold),
         ],
         cwd=REPO,
         check=True,
@@ -42,6 +49,13 @@ def report() -> dict:
         text=True,
     )
     return json.loads(out.stdout)
+
+
+def test_all_eight_reports_and_four_genres_are_scored(report: dict) -> None:
+    docs = [key for key in report["groups"] if key.startswith("doc:")]
+    genres = [key for key in report["groups"] if key.startswith("genre:")]
+    assert len(docs) >= 8
+    assert {"genre:work report", "genre:press conference", "genre:article", "genre:feature"} <= set(genres)
 
 
 def test_entity_f1_floor(report: dict) -> None:
@@ -52,6 +66,17 @@ def test_relation_f1_floor(report: dict) -> None:
     assert report["relation_f1"] >= RELATION_F1_FLOOR
 
 
+def test_no_report_under_its_floor(report: dict) -> None:
+    low = {
+        key: (round(g["entity_f1"], 3), round(g["relation_f1"], 3))
+        for key, g in report["groups"].items()
+        if key.startswith("doc:")
+        and (g["entity_f1"] < REPORT_ENTITY_F1_FLOOR or g["relation_f1"] < REPORT_RELATION_F1_FLOOR)
+    }
+    assert low == {}
+
+
 def test_every_evidence_is_valid(report: dict) -> None:
     assert report["evidence_valid"] == 1.0
     assert report["edges_with_evidence"] == 1.0
+    assert all(g["evidence_valid"] == 1.0 for g in report["groups"].values())

@@ -38,3 +38,41 @@ def test_regional_title_without_a_department() -> None:
 
 def test_former_office_holders_are_not_officials() -> None:
     assert find_officials("时任某省卫生厅厅长张建国表示，要加强管理。", []) == []
+
+
+def test_posts_beyond_government_titles() -> None:
+    cases = {
+        "海南省卫生健康委员会副主任、新闻发言人王立新：": ("王立新", "副主任、新闻发言人"),
+        "村医李洪明给记者拿来收费单据。": ("李洪明", "村医"),
+        "连线了消化内科主任医师张建华。": ("张建华", "主任医师"),
+        "学校副校长刘红说，健康教育进课堂。": ("刘红", "副校长"),
+    }
+    for text, (name, title) in cases.items():
+        speakers = [(text.index(name), text.index(name) + len(name), name)]
+        [official] = find_officials(text, speakers)
+        assert (official.name, official.title) == (name, title)
+    # A post word inside another word, with no name after it, is no official.
+    assert find_officials("推进家庭医生签约服务。", []) == []
+
+
+def test_a_bracketed_note_stays_inside_the_post() -> None:
+    [official] = find_officials("市委宣传部新闻发布处副处长（主持工作）、新闻发言人赵明：", [])
+    assert official.name == "赵明" and official.title == "副处长（主持工作）、新闻发言人"
+
+
+def test_a_name_does_not_swallow_the_speech_verb() -> None:
+    [official] = find_officials("社区卫生服务中心主任刘松说。", [])
+    assert official.name == "刘松"
+    [official] = find_officials("卫生院院长王友贤说。", [])
+    assert official.name == "王友贤"  # a three-character name whose last character is no verb
+
+
+def test_a_title_less_speaker_is_an_official_at_a_meeting_or_when_named_before() -> None:
+    text = "王友贤说，看病方便多了。"
+    assert find_officials(text, [(0, 3, "王友贤")]) == []
+    [known] = find_officials(text, [(0, 3, "王友贤")], frozenset({"王友贤"}))
+    assert known.name == "王友贤"
+
+
+def test_a_function_word_after_a_post_is_no_name() -> None:
+    assert find_officials("其实，对医生来说，AI只是辅助工具。", []) == []

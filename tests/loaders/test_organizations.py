@@ -169,3 +169,24 @@ def test_a_university_hospital_without_fushu_is_opened_by_the_university_too() -
     assert [m.name for m in later] == ["四川大学华西医院"]
     # Near miss: a university's name alone before 医院 is not a place to strip.
     assert [m.name for m in _find("北京市大学生医院派驻专家", None)] == ["北京市大学生医院"]
+
+
+def _orgs(text: str) -> set[str]:
+    from loaders.pipeline import extract_document
+
+    x = extract_document("o.txt", text)
+    return {n.name for n in x.nodes if n.label in ("Organization", "Hospital")}
+
+
+def test_bodies_beyond_health_administrations() -> None:
+    found = _orgs(
+        "贵州省健康教育工作\n遵义市播州区第一小学启动健康学校建设。世界卫生组织将健康融入所有政策作为主题。"
+        "推动成立贵州省健康教育联盟。全力推进中原纳米酶实验室建设。\n"
+    )
+    assert {"遵义市播州区第一小学", "世界卫生组织", "贵州省健康教育联盟", "中原纳米酶实验室"} <= found
+
+
+def test_a_department_of_any_level_or_a_verb_is_no_body() -> None:
+    found = _orgs("海南省卫生健康工作\n教育部门和财政部门落实投入政策。孩子们不仅自己学会了洗手。\n")
+    assert not found & {"教育部", "财政部"}
+    assert not any(name.endswith("学会") for name in found)

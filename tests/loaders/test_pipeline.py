@@ -144,7 +144,9 @@ def test_answers_in_an_interview_belong_to_the_interviewee() -> None:
     )
     x = extract_document("qa.txt", text)
     committers = {e.source for e in x.edges if e.type == "SETS_TARGET"}
-    assert {"official:刘志刚|org:衡阳市卫生健康委员会", "region:430400"} <= committers
+    # The official speaks for the body: the body commits, the official holds a post in it.
+    assert {"org:衡阳市卫生健康委员会", "region:430400"} <= committers
+    assert not any(c.startswith("official:") for c in committers)
 
 
 def test_a_hospital_s_own_figure_is_credited_to_it() -> None:
@@ -221,3 +223,48 @@ def test_places_listed_with_fenbie_take_their_own_figures() -> None:
     assert {("region:440304", 5.0), ("region:440305", 8.0)} <= owners
     assert ("region:440304", 8.0) not in owners and ("region:440305", 5.0) not in owners
     assert {("region:440304", 13.0), ("region:440305", 13.0)} <= owners
+
+
+def _program_targets(ex) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    names = {n.id: n.name for n in ex.nodes}
+    return {
+        (names[e.source], names[e.target])
+        for e in ex.edges
+        if e.type == "SETS_TARGET" and e.source.startswith("program:")
+    }
+
+
+def test_a_figure_after_a_program_in_its_sentence_is_that_program_s() -> None:
+    ex = extract_document(
+        "plan.txt",
+        "浙江省2024年卫生健康工作要点\n推进县级医院能力提升行动，建设500个县级医院临床重点专科。\n",
+    )
+    assert ("县级医院能力提升行动", "县级医院临床重点专科") in _program_targets(ex)
+    # A figure whose own clause names a program is that one's only.
+    ex2 = extract_document(
+        "plan2.txt",
+        "浙江省2024年卫生健康工作要点\n全省持续用力，推进县级医院能力提升行动，实施基层人才培养工程培训1万名村医。\n",
+    )
+    pairs = _program_targets(ex2)
+    assert ("基层人才培养工程", "村医") in {(p, m[-2:]) for p, m in pairs}
+    assert not any(p == "县级医院能力提升行动" for p, _ in pairs)
+
+
+def test_a_sentence_naming_only_a_program_makes_it_its_paragraph_s_topic() -> None:
+    text = (
+        "河南省2024年卫生健康工作要点\n"
+        "实施强基层专项行动。支持建设100所县域医疗卫生次中心。推动300所薄弱乡镇卫生院全面达标。\n"
+        "全省新增托位8万个。\n"
+    )
+    pairs = _program_targets(extract_document("plan.txt", text))
+    assert {p for p, _ in pairs} == {"强基层专项行动"}
+    assert len(pairs) == 2  # the next paragraph's figure is not the topic's
+
+
+def test_a_program_counted_in_its_own_clause_is_no_topic_of_the_others() -> None:
+    ex = extract_document(
+        "review.txt",
+        "贵州省2022年健康教育工作总结\n全年举办健康知识讲座19.57万次，建立项目管理员队伍1821人。\n",
+    )
+    pairs = _program_targets(ex)
+    assert all(metric != "项目管理员队伍" for _, metric in pairs)

@@ -1,5 +1,6 @@
+from loaders.gazetteer import towns_in
 from loaders.lexicon import token_boundaries, tokenize
-from loaders.regions import RegionResolver, division_index, find_region_names, towns_in
+from loaders.regions import RegionResolver, division_index, find_region_names
 
 
 def _names(text: str) -> list[str]:
@@ -71,3 +72,20 @@ def test_autonomous_prefectures_and_counties_by_their_short_forms() -> None:
     assert [d.name for d in index.candidates("长阳县")] == ["长阳土家族自治县"]
     assert index.candidates("长阳") == []  # a bare county short form is too often an ordinary word
     assert _names("支持甘孜州和凉山开展巡回医疗") == ["甘孜州", "凉山"]
+
+
+def _part_of(text: str) -> tuple[set[tuple[str, str]], set[str]]:
+    from loaders.pipeline import extract_document
+
+    ex = extract_document("t.txt", text)
+    names = {n.id: n.name for n in ex.nodes}
+    return {(names[e.source], names[e.target]) for e in ex.edges if e.type == "PART_OF"}, set(names.values())
+
+
+def test_a_place_hangs_on_the_nearest_ancestor_the_text_names() -> None:
+    edges, names = _part_of("贵州省召开会议。余庆县开展健康教育，贞丰县推进控烟。")
+    assert ("余庆县", "贵州省") in edges and ("贞丰县", "贵州省") in edges
+    assert "遵义市" not in names and "黔西南布依族苗族自治州" not in names
+    # Near miss: a city the text names stays the county's parent.
+    edges, _ = _part_of("贵州省召开会议。遵义市余庆县开展健康教育。")
+    assert ("余庆县", "遵义市") in edges and ("遵义市", "贵州省") in edges
