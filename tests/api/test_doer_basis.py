@@ -2,12 +2,15 @@
 and shown by the export and the entity view."""
 
 from collections.abc import Callable
-from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import ServiceSettings
 from graph.backend import GraphBackend
 from graph.store import GraphStore
 from loaders.pipeline import extract_document
-from tests.api.conftest import _client
+from tests.api.conftest import GraphFor, _close, _open
 
 PRESS = (
     "海南省新闻发布会实录\n"
@@ -17,9 +20,10 @@ PRESS = (
 
 
 def test_basis_is_stored_exported_and_served(
-    data_dir: Path, open_graph: Callable[[str], GraphBackend]
+    api_graph: GraphFor, open_graph: Callable[[str], GraphBackend]
 ) -> None:
-    store = GraphStore(open_graph("doer_basis"))
+    backend = _open(api_graph, open_graph, "w_doer_basis")
+    store = GraphStore(backend)
     store.reset()
     store.ingest(extract_document("press.txt", PRESS))
     edges = {(e["type"], e["source"]): e for e in store.export()["edges"]}
@@ -31,8 +35,11 @@ def test_basis_is_stored_exported_and_served(
     assert all(
         "basis" not in ev for e in store.export()["edges"] if e["type"] == "PART_OF" for ev in e["evidence"]
     )
-    with _client(data_dir, "doer_basis") as client:
+    with TestClient(create_app(ServiceSettings(graph=api_graph("w_doer_basis")))) as client:
         body = client.get("/api/entities/org:海南省卫生健康委员会").json()
+        commitments = client.get("/api/commitments", params={"by": "region:460000"}).json()["data"]
+    _close(backend)
+    assert {row["basis"] for row in commitments} == {"subject"}
     (served,) = body["edges"]["IMPLEMENTS"]
     assert [ev["basis"] for ev in served["evidence"]] == ["speaker"]
     assert served["evidence"][0]["quote"] == "今年我们将全面实施儿童青少年近视防控行动。"
