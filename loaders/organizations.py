@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
 
 from loaders.body_words import (
     ALWAYS_BOUNDARY_CHARS,
@@ -77,16 +80,33 @@ class OrgMention:
 HEAD_WINDOW = 64
 
 
-def _suffix_at(clean: str, end: int) -> tuple[str, str, str] | None:
-    """(suffix, label, kind) of a name ending at `end`, longest suffix first."""
-    head = clean[max(0, end - HEAD_WINDOW) : end]
-    for suffix in HOSPITAL_SUFFIXES:
-        if head.endswith(suffix):
-            return suffix, "Hospital", suffix
-    for suffix, kind in sorted(ORGANIZATION_SUFFIXES.items(), key=lambda kv: -len(kv[0])):
-        if head.endswith(suffix):
-            return suffix, "Organization", kind
-    return None
+def _suffix_table() -> tuple[tuple[str, str, str], ...]:
+    """(suffix, label, kind) in the order a name's ending is tried: hospital endings as listed,
+    then organization endings longest first."""
+    hospitals = tuple((suffix, "Hospital", suffix) for suffix in HOSPITAL_SUFFIXES)
+    ordered = sorted(ORGANIZATION_SUFFIXES.items(), key=lambda kv: -len(kv[0]))
+    return hospitals + tuple((suffix, "Organization", kind) for suffix, kind in ordered)
+
+
+@lru_cache(maxsize=1)
+def _suffix_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for rank, (suffix, label, kind) in enumerate(_suffix_table()):
+        if suffix not in automaton:  # a word listed twice keeps its first (highest) rank
+            automaton.add_word(suffix, (rank, suffix, label, kind))
+    automaton.make_automaton()
+    return automaton
+
+
+def _suffixes_by_end(clean: str) -> dict[int, tuple[str, str, str]]:
+    """For every offset a name ending stops at, the (suffix, label, kind) tried first there: one
+    automaton pass instead of testing every ending against the text before every offset."""
+    best: dict[int, tuple[int, str, str, str]] = {}
+    for last, hit in _suffix_automaton().iter(clean):
+        end = last + 1
+        if end not in best or hit[0] < best[end][0]:
+            best[end] = hit
+    return {end: hit[1:] for end, hit in sorted(best.items())}
 
 
 def _left_edge(
@@ -202,9 +222,8 @@ class OrganizationRecognizer:
                         [national] if name != national else [],
                     )
                 )
-        for end in range(1, len(clean) + 1):
-            hit = _suffix_at(clean, end)
-            if not hit or (end < len(clean) and self._continues(clean, end, hit[0])):
+        for end, hit in _suffixes_by_end(clean).items():
+            if end < len(clean) and self._continues(clean, end, hit[0]):
                 continue
             suffix, label, kind = hit
             start = _left_edge(clean, end, len(suffix), regions, token_starts, token_ends, tags_by_end)
