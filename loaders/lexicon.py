@@ -53,6 +53,7 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     import jieba
     import jieba.posseg
 
+    from loaders.pos_hmm import FastPOSTokenizer
     from loaders.regions import division_index
 
     jieba.setLogLevel(logging.WARNING)
@@ -69,7 +70,7 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
         tokenizer.add_word(word, USER_WORD_FREQ * 2, "nt")
     for word in DOMAIN_WORDS:
         tokenizer.add_word(word, USER_WORD_FREQ, "n")
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return FastPOSTokenizer(tokenizer)
 
 
 def tokenize(text: str) -> list[Token]:
