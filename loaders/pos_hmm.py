@@ -33,9 +33,32 @@ def _incoming() -> dict[State, dict[State, float]]:
     return incoming
 
 
+Step = tuple[tuple[tuple[State, float, tuple[tuple[State, float], ...]], ...], tuple[State, ...]]
+
+
+# A step depends only on the states held before it and the next character, and the same pairs
+# recur across a text; bounded, as each entry holds a few hundred numbers.
+@lru_cache(maxsize=4096)
+def _step(held: tuple[State, ...], char: str) -> Step:
+    """jieba's step from the states `held` to `char`: each next state with its emission and the
+    previous states that transition into it; and the previous states jieba compares."""
+    incoming = _incoming()
+    all_states = trans_P.keys()
+    prev_states = tuple(x for x in held if trans_P[x])
+    expect_next = {y for x in prev_states for y in trans_P[x]}
+    obs_states = set(char_state_tab_P.get(char, all_states)) & expect_next
+    if not obs_states:
+        obs_states = expect_next if expect_next else set(all_states)
+    plan = []
+    for y in obs_states:
+        into = incoming.get(y, {})
+        edges = tuple((y0, into[y0]) for y0 in prev_states if y0 in into)
+        plan.append((y, emit_P[y].get(char, MIN_FLOAT), edges))
+    return tuple(plan), prev_states
+
+
 def viterbi(obs: str) -> tuple[float, list[State]]:
     """The most likely states of `obs`, as jieba.posseg.viterbi.viterbi returns them."""
-    incoming = _incoming()
     all_states = trans_P.keys()
     first = obs[0]
     column: dict[State, float] = {}
@@ -44,28 +67,18 @@ def viterbi(obs: str) -> tuple[float, list[State]]:
         column[y] = start_P[y] + emit_P[y].get(first, MIN_FLOAT)
         paths[0][y] = ""
     for t in range(1, len(obs)):
-        char = obs[t]
-        prev_states = [x for x in paths[t - 1] if trans_P[x]]
-        expect_next = {y for x in prev_states for y in trans_P[x]}
-        obs_states = set(char_state_tab_P.get(char, all_states)) & expect_next
-        if not obs_states:
-            obs_states = expect_next if expect_next else set(all_states)
+        plan, prev_states = _step(tuple(paths[t - 1]), obs[t])
         new_column: dict[State, float] = {}
         back: dict[State, State] = {}
-        for y in obs_states:
-            emit = emit_P[y].get(char, MIN_FLOAT)
-            into = incoming.get(y, {})
+        for y, emit, edges in plan:
             best: tuple[float, State] | None = None
-            for y0 in prev_states:
-                trans = into.get(y0)
-                if trans is None:
-                    continue
+            for y0, trans in edges:
                 candidate = (column[y0] + trans + emit, y0)
                 if best is None or candidate > best:
                     best = candidate
             if best is None or best[0] == MIN_INF:
                 # Every path is -inf: jieba's max then picks the largest previous state of all.
-                best = max((column[y0] + into.get(y0, MIN_INF) + emit, y0) for y0 in prev_states)
+                best = max((column[y0] + trans_P[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
             new_column[y] = best[0]
             back[y] = best[1]
         column = new_column
