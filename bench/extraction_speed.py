@@ -4,9 +4,9 @@
 
 Texts default to the dev gold's documents and the shared corpus (`$HEALTHKG_SHARED_DIR`, else
 `/work/shared`: `gold/docs/*.txt`, `corpus/*.txt`), else the repository's sample reports. Each round
-times, one after the other on the same texts, `jieba.cut` (default dictionary, HMM on),
-`jieba.posseg.cut` and `extract_document`; the ratio to `jieba.cut` is taken within each round, so
-load from other processes on a shared machine touches both sides alike. Prints chars/s, MB/s
+times `jieba.cut` (default dictionary, HMM on), `jieba.posseg.cut` and `extract_document` on the
+same texts, interleaved text by text, and takes the ratio to `jieba.cut` within the round, so load
+from other processes on a shared machine touches all sides alike. Prints chars/s, MB/s
 (UTF-8) and the ratio per round, then the best round's figures. `--profile N` also prints the top N
 functions of one extraction pass by own time. Asserts nothing.
 """
@@ -69,21 +69,33 @@ def main() -> None:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
 
-    def cut() -> None:
-        for _, text in texts:
-            for _ in jieba.cut(text):
-                pass
+    def cut(text: str) -> None:
+        for _ in jieba.cut(text):
+            pass
 
-    def posseg() -> None:
-        for _, text in texts:
-            for _ in jieba.posseg.cut(text):
-                pass
+    def posseg(text: str) -> None:
+        for _ in jieba.posseg.cut(text):
+            pass
+
+    def round_times() -> tuple[float, float, float]:
+        """Seconds of each side over all texts, interleaved text by text so that a burst of load
+        from elsewhere falls on all three alike."""
+        totals = [0.0, 0.0, 0.0]
+        for name, text in texts:
+            totals[0] += timed(lambda: cut(text))  # noqa: B023
+            totals[1] += timed(lambda: posseg(text))  # noqa: B023
+            totals[2] += timed(lambda: extract_document(name, text))  # noqa: B023
+        return totals[0], totals[1], totals[2]
 
     def extract() -> None:
         for name, text in texts:
             extract_document(name, text)
 
-    cut(), posseg(), extract_document(*texts[0])  # warm: dictionaries and private tokenizer loaded
+    (
+        cut(texts[0][1]),
+        posseg(texts[0][1]),
+        extract_document(*texts[0]),
+    )  # warm: dictionaries and private tokenizer loaded
     print(f"{len(texts)} texts, {chars:,} chars, {megabytes:.3f} MB")
     print(
         f"{'round':>5} {'jieba.cut c/s':>14} {'posseg c/s':>12} {'extract c/s':>12} {'extract MB/s':>13} "
@@ -91,7 +103,7 @@ def main() -> None:
     )
     rows = []
     for r in range(1, args.rounds + 1):
-        t_cut, t_pos, t_ext = timed(cut), timed(posseg), timed(extract)
+        t_cut, t_pos, t_ext = round_times()
         rows.append((t_cut, t_pos, t_ext))
         print(
             f"{r:>5} {chars / t_cut:>14,.0f} {chars / t_pos:>12,.0f} {chars / t_ext:>12,.0f} "
