@@ -129,6 +129,19 @@ def _left_edge(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
     return start
 
 
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their last character, each group in the list's order (longest first)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[-1], []).append(w)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
+# Only the words ending in the character before a position can end there: testing just those
+# finds the same first word as testing the whole list.
+_BOUNDARY_WORDS_BY_LAST = _by_last_char(LEFT_BOUNDARY_WORDS)
+
+
 def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> int:
     pos = suffix_start
     limit = max(0, suffix_start - MAX_NAME)
@@ -159,7 +172,11 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
         # A boundary word ends a name only where a word starts (力争 is not one in 争取), and an
         # adverb only where it opens the verb phrase (服务能力全面提升… keeps its 全面).
         word = next(
-            (w for w in LEFT_BOUNDARY_WORDS if head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts)),
+            (
+                w
+                for w in _BOUNDARY_WORDS_BY_LAST.get(head[-1:], ())
+                if head.endswith(w) and (len(w) > 1 or pos - 1 in token_starts)
+            ),
             None,
         )
         if (
