@@ -7,6 +7,9 @@ user words from leaking into (or being changed by) other code. Nothing is loaded
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -73,8 +76,35 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     return FastPOSTokenizer(tokenizer)
 
 
+# The texts one document run has tokenized (its sentences, then the names and phrases recognizers
+# ask about again): a run's own, never shared between runs, so memory ends with the document.
+_RUN_TOKENS: ContextVar[dict[str, tuple[Token, ...]] | None] = ContextVar("run_tokens", default=None)
+
+
+@contextmanager
+def token_cache() -> Iterator[dict[str, tuple[Token, ...]]]:
+    """Within the block a text is tokenized once: a sentence's words are computed a single time
+    however many recognizers ask for them."""
+    cache: dict[str, tuple[Token, ...]] = {}
+    token = _RUN_TOKENS.set(cache)
+    try:
+        yield cache
+    finally:
+        _RUN_TOKENS.reset(token)
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of `text` with their part of speech and offsets in `text`."""
+    cache = _RUN_TOKENS.get()
+    if cache is None:
+        return _tokenize(text)
+    known = cache.get(text)
+    if known is None:
+        known = cache[text] = tuple(_tokenize(text))
+    return list(known)  # a fresh list: a caller may change its own
+
+
+def _tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     pos = 0
     for pair in _pos_tokenizer().cut(text, HMM=True):

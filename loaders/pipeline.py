@@ -30,7 +30,7 @@ from loaders.doers import (
     section_places,
 )
 from loaders.hierarchy import program_parts
-from loaders.lexicon import token_boundaries, tokenize
+from loaders.lexicon import token_boundaries, token_cache, tokenize
 from loaders.mentions import (
     ParsedSentence,
     add_body,
@@ -123,7 +123,8 @@ def _clause_of(sentence: Sentence, pos: int) -> tuple[int, int]:
 
 def extract_document(file_name: str, text: str) -> DocumentExtraction:
     """Nodes and edges of one document; ids are stable across runs (see CONTRACT.md)."""
-    return _DocumentRun(file_name, text).run()
+    with token_cache():
+        return _DocumentRun(file_name, text).run()
 
 
 @dataclass
