@@ -28,6 +28,16 @@ def longest_first(text: str) -> tuple[str, ...]:
     return tuple(sorted(words(text), key=len, reverse=True))
 
 
+def by_last_char(word_list: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their last character, each group in the list's order: only the words
+    ending in a text's last character can end it, so the first of them a text ends with is the
+    first of the whole list it ends with."""
+    groups: dict[str, list[str]] = {}
+    for w in word_list:
+        groups.setdefault(w[-1], []).append(w)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
 def word_pairs(text: str) -> dict[str, str]:
     """A space-separated list of `word:meaning` pairs as a dict, in the order written."""
     return dict(pair.split(":", 1) for pair in text.split())

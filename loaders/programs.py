@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.lexicon import longest_first, word_tag, words
+from loaders.lexicon import by_last_char, longest_first, word_tag, words
 from loaders.program_syntax import governed_activities, governed_work
 from loaders.program_words import (
     BARE_NUMBERED,
@@ -129,17 +129,8 @@ def _left_edge(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
     return start
 
 
-def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The words grouped by their last character, each group in the list's order (longest first)."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[-1], []).append(w)
-    return {last: tuple(group) for last, group in groups.items()}
-
-
-# Only the words ending in the character before a position can end there: testing just those
-# finds the same first word as testing the whole list.
-_BOUNDARY_WORDS_BY_LAST = _by_last_char(LEFT_BOUNDARY_WORDS)
+# Only the words ending in the character before a position can end there.
+_BOUNDARY_WORDS_BY_LAST = by_last_char(LEFT_BOUNDARY_WORDS)
 
 
 def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> int:

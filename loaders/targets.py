@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.figures import Figure, find_figures
-from loaders.lexicon import longest_first, words
+from loaders.lexicon import by_last_char, longest_first, words
 from loaders.target_kind import (
     LEADING_YEAR,
     LED_YEAR,
@@ -41,6 +41,8 @@ COMPARATOR_VERBS = longest_first(
     "低于 高于 占 达到了 不到 不能少于 不得少于 不能低于 不得低于 不能超过 不得超过 "
     "位列 进入 完成 实现 是"
 )
+# The comparator verbs by last character: the first verb a phrase ends with, found among few.
+_VERBS_BY_LAST = by_last_char(COMPARATOR_VERBS)
 MODIFIERS = words(
     "分别 均 约 近 将 总计 合计 累计 共 至少 全部 基本 已 已经 仅 力争 确保 争取 力求 努力 要 只需"
 )
@@ -243,7 +245,7 @@ class TargetExtractor:
         stripped = before
         for modifier in MODIFIERS:
             stripped = stripped.removesuffix(modifier)
-        verb = next((v for v in COMPARATOR_VERBS if stripped.endswith(v)), None)
+        verb = next((v for v in _VERBS_BY_LAST.get(stripped[-1:], ()) if stripped.endswith(v)), None)
         if verb:
             stripped = stripped[: -len(verb)]
             for modifier in MODIFIERS:
