@@ -37,7 +37,7 @@ from loaders.body_words import (
     TOWN_BODY_SUFFIXES,
     TOWN_LED,
 )
-from loaders.lexicon import words
+from loaders.lexicon import by_last_char, words
 from loaders.regions import Division, RegionMention, RegionResolver, division_index
 
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
@@ -56,6 +56,8 @@ TASK_SUFFIXES = words("委员会 领导小组 办公室")
 FORMER_BODY = re.compile(r"^(?:原|时任|前任)(?:省|市|区|县|州)")
 ORDINAL_ONE = re.compile(r"^(一|二|三|四|五|六|七|八|九)医院$")
 MAX_NAME = 26
+# Only the words ending in the character before a position can end there.
+_BOUNDARY_WORDS_BY_LAST = by_last_char(LEFT_BOUNDARY_WORDS)
 BRACKETED_IN_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 
 
@@ -152,7 +154,7 @@ def _left_edge(
         task = pos == end - suffix_len and clean[pos:end] in TASK_SUFFIXES
         if not task and any(
             head.endswith(w) and pos in token_ends and (pos - len(w) in token_starts or len(w) >= 2)
-            for w in LEFT_BOUNDARY_WORDS
+            for w in _BOUNDARY_WORDS_BY_LAST.get(head[-1:], ())
         ):
             break
         pos -= 1
