@@ -49,10 +49,15 @@ def _step(held: tuple[State, ...], char: str) -> Step:
     obs_states = set(char_state_tab_P.get(char, all_states)) & expect_next
     if not obs_states:
         obs_states = expect_next if expect_next else set(all_states)
+    prev_set = set(prev_states)
     plan = []
     for y in obs_states:
         into = incoming.get(y, {})
-        edges = tuple((y0, into[y0]) for y0 in prev_states if y0 in into)
+        # The edges' order does not matter: the best is the largest (probability, state) pair.
+        if len(into) < len(prev_states):
+            edges = tuple((y0, p) for y0, p in into.items() if y0 in prev_set)
+        else:
+            edges = tuple((y0, into[y0]) for y0 in prev_states if y0 in into)
         plan.append((y, emit_P[y].get(char, MIN_FLOAT), edges))
     return tuple(plan), prev_states
 
