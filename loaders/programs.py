@@ -96,6 +96,9 @@ BARE_NUMBERED = re.compile(
     r"^[一二两三四五六七八九十]+[大项个条](?:行动|工程|专项|制度|计划|任务|中心|体系|举措|工作)$"
 )
 MAX_NAME = 40
+# Longer than any word tested against the text before a position: slicing the whole prefix at
+# every step made a long unpunctuated line quadratic.
+HEAD_WINDOW = 64
 GENERIC_TAILS = ("活动", "工作", "行动", "工程", "项目")
 
 
@@ -172,7 +175,7 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
             break
         if ch in ALWAYS_BOUNDARY_CHARS and (pos in token_starts or pos == suffix_start):
             break  # 的, 对 as words end a name; inside a word (对口支援) they do not
-        head = clean[:pos]
+        head = clean[max(0, pos - HEAD_WINDOW) : pos]
         if COUNTED.search(head):
             break
         # A verb right before the program word is part of the name (…能力提升工程, 示范创建).
