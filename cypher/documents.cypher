@@ -78,3 +78,21 @@ MATCH (d:Document)
 WHERE d.text CONTAINS $q
 RETURN d.id AS id, d.file AS file, d.name AS title, d.date AS date, d.text AS text
 ORDER BY d.file
+
+// name: incomplete_document_files
+// Files that nodes or edges cite without a complete Document node: left by an interrupted ingest.
+MATCH (n:Entity)
+UNWIND coalesce(n.docs, []) AS file
+WITH DISTINCT file
+OPTIONAL MATCH (d:Document {file: file})
+WITH file, d
+WHERE d IS NULL OR d.complete IS NULL OR d.complete = false
+RETURN file
+UNION
+MATCH ()-[e]->()
+UNWIND coalesce(e.docs, []) AS file
+WITH DISTINCT file
+OPTIONAL MATCH (d:Document {file: file})
+WITH file, d
+WHERE d IS NULL OR d.complete IS NULL OR d.complete = false
+RETURN file

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
+import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,16 @@ class GraphError(RuntimeError):
 
 class QueryRejected(GraphError):
     """The engine rejected a query (syntax, timeout, write in read-only mode)."""
+
+
+class DocumentBusy(GraphError):
+    """Another process holds the write lock of this document file longer than we wait."""
+
+
+# The lease lock kept in the graph (engines reached by URL): how long a claim lives unless
+# released (a writer killed with -9 blocks its file this long), and how long a writer waits.
+LEASE_S = 300.0
+LEASE_WAIT_S = 120.0
 
 
 class GraphBackend(ABC):
@@ -44,6 +57,16 @@ class GraphBackend(ABC):
         for start in range(0, len(rows), batch_size):
             self.run(query_name, {"rows": list(rows[start : start + batch_size])})
 
+    def write_atomically(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Run named write queries as one unit where the engine allows; here one after another
+        (a crash in between leaves an incomplete document, which the store's sweep removes)."""
+        for query_name, params in steps:
+            self.run(query_name, params)
+
+    def document_lock(self, file: str) -> contextlib.AbstractContextManager[None]:
+        """Exclusive writer of one document file across processes: a lease node in the graph."""
+        return _lease_lock(self, file)
+
     @abstractmethod
     def execute(
         self, text: str, params: dict[str, Any], read_only: bool, timeout_ms: int | None = None
@@ -64,6 +87,26 @@ class GraphBackend(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextlib.contextmanager
+def _lease_lock(backend: GraphBackend, file: str) -> Iterator[None]:
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + float(os.environ.get("HEALTHKG_DOCUMENT_LOCK_WAIT_S", LEASE_WAIT_S))
+    while True:
+        now = time.time()
+        rows = backend.run(
+            "claim_document_lock", {"file": file, "token": token, "now": now, "expires": now + LEASE_S}
+        )
+        if rows and rows[0]["token"] == token:
+            break
+        if time.monotonic() >= deadline:
+            raise DocumentBusy(f"another ingest or deletion of '{file}' is still running")
+        time.sleep(0.1)
+    try:
+        yield
+    finally:
+        backend.run("release_document_lock", {"file": file, "token": token})
 
 
 @dataclass(frozen=True)

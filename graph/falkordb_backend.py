@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from typing import Any
 
 import redis
@@ -43,6 +45,20 @@ class FalkorDBBackend(GraphBackend):
         except redis.RedisError as exc:
             raise GraphError(f"cannot reach FalkorDB at {host}:{port}: {exc}") from exc
         self._graph = self._db.select_graph(graph_name)
+        self.graph_name = graph_name
+        self._cap_query_memory()
+
+    def _cap_query_memory(self) -> None:
+        """A server reached by URL gets the query memory cap only when asked (it is server-wide)."""
+        megabytes = os.environ.get("HEALTHKG_QUERY_MEM_MB")
+        if not megabytes:
+            return
+        try:
+            self._db.connection.execute_command(
+                "GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(float(megabytes) * 1024 * 1024)
+            )
+        except (redis.RedisError, ValueError) as exc:
+            raise GraphError(f"cannot set QUERY_MEM_CAPACITY on {self.host}:{self.port}: {exc}") from exc
 
     def execute(
         self, text: str, params: dict[str, Any], read_only: bool, timeout_ms: int | None = None
@@ -54,8 +70,30 @@ class FalkorDBBackend(GraphBackend):
             raise QueryRejected(str(exc)) from exc
         except redis.RedisError as exc:
             raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
+        except (ValueError, UnicodeError) as exc:  # parameters the client cannot encode
+            raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
         names = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
         return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    def write_atomically(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """One MULTI/EXEC: the server runs the queries back to back on its main thread, so no
+        reader sees half a document, and a client killed before EXEC leaves nothing written (a
+        server killed mid-EXEC drops the unfinished transaction when it reloads its AOF)."""
+        pipe = self._db.connection.pipeline(transaction=True)
+        try:
+            for query_name, params in steps:
+                text = self._graph._build_params_header(params or {}) + self.catalog[query_name].text
+                pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact")
+            replies = pipe.execute(raise_on_error=False)
+        except redis.RedisError as exc:
+            raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
+        except (ValueError, UnicodeError) as exc:
+            raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
+        finally:
+            pipe.reset()
+        failed = [reply for reply in replies if isinstance(reply, Exception)]
+        if failed:
+            raise QueryRejected(f"{len(failed)} of {len(replies)} writes failed: {failed[0]}")
 
     def ensure_index(self, query_name: str) -> None:
         try:
