@@ -12,6 +12,8 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
+from api.extract_worker import SHUTTING_DOWN
+from api.guards import RequestGuard
 from api.ingest import ingest_paths
 from api.routes import (
     commitments,
@@ -25,6 +27,7 @@ from api.routes import (
     query,
     search,
 )
+from api.routes.query import query_slots
 from api.settings import ServiceSettings
 from graph.backend import connect
 from graph.store import GraphStore
@@ -41,19 +44,25 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         resolved = settings or ServiceSettings.from_env()
         backend = connect(resolved.graph)
+        SHUTTING_DOWN.clear()
         try:
             store = GraphStore(backend)
             store.ensure_schema()
+            for file in store.sweep_incomplete():
+                print(f"healthkg: removed the facts of an interrupted ingest of {file}", flush=True)
             if resolved.load_paths:
                 summary = ingest_paths(store, resolved.load_paths)
                 print(f"healthkg: loaded {summary.describe()}", flush=True)
             app.state.settings = resolved
             app.state.store = store
+            app.state.query_slots = query_slots(resolved)
             yield
         finally:
+            SHUTTING_DOWN.set()  # running extractions stop and kill their processes
             backend.close()
 
     app = FastAPI(title="healthkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.add_middleware(RequestGuard)  # inside CORS, so its refusals carry the CORS headers
     cors = (settings.cors_origins if settings else None) or ServiceSettings.from_env().cors_origins
     if cors:
         app.add_middleware(CORSMiddleware, allow_origins=cors, allow_methods=["*"], allow_headers=["*"])

@@ -4,6 +4,7 @@
 
 // name: paths_1
 MATCH p = (a:Entity {id: $source})-[*1..1]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 RETURN [x IN nodes(p) | x {.id, .label, .name}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id,
                                   evidence: r.evidence}] AS edges
@@ -11,6 +12,7 @@ LIMIT $limit
 
 // name: paths_2
 MATCH p = (a:Entity {id: $source})-[*2..2]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 RETURN [x IN nodes(p) | x {.id, .label, .name}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id,
                                   evidence: r.evidence}] AS edges
@@ -18,6 +20,7 @@ LIMIT $limit
 
 // name: paths_3
 MATCH p = (a:Entity {id: $source})-[*3..3]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 RETURN [x IN nodes(p) | x {.id, .label, .name}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id,
                                   evidence: r.evidence}] AS edges
@@ -25,6 +28,7 @@ LIMIT $limit
 
 // name: paths_4
 MATCH p = (a:Entity {id: $source})-[*4..4]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 RETURN [x IN nodes(p) | x {.id, .label, .name}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id,
                                   evidence: r.evidence}] AS edges
@@ -32,6 +36,7 @@ LIMIT $limit
 
 // name: paths_5
 MATCH p = (a:Entity {id: $source})-[*5..5]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 RETURN [x IN nodes(p) | x {.id, .label, .name}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id,
                                   evidence: r.evidence}] AS edges

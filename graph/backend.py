@@ -48,8 +48,17 @@ class GraphBackend(ABC):
         return self.execute(query.text, params or {}, read_only=False)
 
     def read(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """A read query; one that names `$incomplete` gets the files of documents not complete
+        (being written, or left by a crash), whose facts it must not show."""
         query = self.catalog[query_name]
-        return self.execute(query.text, params or {}, read_only=True)
+        params = dict(params or {})
+        if "incomplete" in query.parameters and "incomplete" not in params:
+            params["incomplete"] = self.incomplete_files()
+        return self.execute(query.text, params, read_only=True)
+
+    def incomplete_files(self) -> list[str]:
+        rows = self.execute(self.catalog["incomplete_documents"].text, {}, read_only=True)
+        return list(rows[0]["files"]) if rows else []
 
     def write_batches(
         self, query_name: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH_SIZE
@@ -57,9 +66,11 @@ class GraphBackend(ABC):
         for start in range(0, len(rows), batch_size):
             self.run(query_name, {"rows": list(rows[start : start + batch_size])})
 
-    def write_atomically(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
-        """Run named write queries as one unit where the engine allows; here one after another
-        (a crash in between leaves an incomplete document, which the store's sweep removes)."""
+    def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Run named write queries in order. An engine with transactions across queries may run
+        them as one; FalkorDB cannot (MULTI/EXEC around GRAPH.QUERY made the server abort on its
+        next AOF reload: assertion '!server.in_exec'), so readers skip the facts of documents not
+        yet complete (`$incomplete`, below) and the store's sweep removes what a crash left."""
         for query_name, params in steps:
             self.run(query_name, params)
 

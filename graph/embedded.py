@@ -188,9 +188,10 @@ class EmbeddedServer:
                 raise GraphError(f"the embedded server of {self.data_dir} exited while starting; try again")
             if time.monotonic() >= deadline:
                 raise GraphError(
-                    f"the embedded FalkorDB of {self.data_dir} (pid {pid or '?'}, port {port or '?'}) is running "
-                    f"but has not answered for {seconds:.0f} s (stopped, or still loading its files); not "
-                    f"starting a second server on the same files. Wait, or stop pid {pid or '?'} ({WAIT_ENV} "
+                    f"the embedded FalkorDB of {self.data_dir} (pid {pid or '?'}, port {port or '?'}) "
+                    f"is running but has not answered for {seconds:.0f} s (stopped, or still loading "
+                    "its files); not starting a second server on the same files. Wait, or stop pid "
+                    f"{pid or '?'} ({WAIT_ENV} "
                     "sets the wait)"
                 )
             time.sleep(0.1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from typing import Any
 
 import redis
@@ -74,26 +73,6 @@ class FalkorDBBackend(GraphBackend):
             raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
         names = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
         return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
-
-    def write_atomically(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
-        """One MULTI/EXEC: the server runs the queries back to back on its main thread, so no
-        reader sees half a document, and a client killed before EXEC leaves nothing written (a
-        server killed mid-EXEC drops the unfinished transaction when it reloads its AOF)."""
-        pipe = self._db.connection.pipeline(transaction=True)
-        try:
-            for query_name, params in steps:
-                text = self._graph._build_params_header(params or {}) + self.catalog[query_name].text
-                pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact")
-            replies = pipe.execute(raise_on_error=False)
-        except redis.RedisError as exc:
-            raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
-        except (ValueError, UnicodeError) as exc:
-            raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
-        finally:
-            pipe.reset()
-        failed = [reply for reply in replies if isinstance(reply, Exception)]
-        if failed:
-            raise QueryRejected(f"{len(failed)} of {len(replies)} writes failed: {failed[0]}")
 
     def ensure_index(self, query_name: str) -> None:
         try:

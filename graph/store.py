@@ -8,8 +8,8 @@ before the first write, so bad input never leaves a half-written graph.
 One writer per document file: every ingest and retraction holds the backend's document lock
 (lock files for the embedded server, a lease in the graph otherwise), so concurrent uploads
 under one name are applied one after the other and the graph holds exactly one version. The
-writes of one document go to the engine as one unit where it has one (FalkorDB: MULTI/EXEC);
-`sweep_incomplete` removes what an interrupted ingest left elsewhere.
+Document node is written first with complete = false and marked complete last: reads skip the
+facts of incomplete documents, and `sweep_incomplete` removes what an interrupted ingest left.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.backend import DEFAULT_BATCH_SIZE, GraphBackend
-from loaders.errors import DocumentError
 from graph.rows import (
     edge_row,
     evidence_from_json,
@@ -28,7 +27,9 @@ from graph.rows import (
     public_node,
     query_suffix,
 )
+from loaders.errors import DocumentError
 from loaders.models import EDGE_TYPES, NODE_LABELS, DocumentExtraction
+
 
 def _batched(query_name: str, rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     return [
@@ -100,7 +101,8 @@ class GraphStore:
         doc_row = node_row(document, document.file)
         doc_row["props"]["complete"] = False
         doc_row["props"]["text"] = extraction.text
-        steps.append(("upsert_document", {"rows": [doc_row]}))
+        # The Document first (incomplete: readers skip its facts from now on), complete last.
+        steps.insert(0, ("upsert_document", {"rows": [doc_row]}))
         steps.append(("mark_document_complete", {"id": document.id}))
         for _, params in steps:
             problem = _refused_by_engine(params)
@@ -127,7 +129,7 @@ class GraphStore:
             elif state or self._mentions_exist(document.file):
                 status = "repaired"
             retraction = self._retract_steps(document.file) if status != "loaded" else []
-            self.backend.write_atomically([*retraction, *steps])
+            self.backend.write_all([*retraction, *steps])
         return IngestOutcome(document.file, status, len(extraction.nodes), len(extraction.edges))
 
     def _mentions_exist(self, file: str) -> bool:
@@ -148,27 +150,28 @@ class GraphStore:
 
     def retract(self, file: str) -> None:
         with self.backend.document_lock(file):
-            self.backend.write_atomically(self._retract_steps(file))
+            self.backend.write_all(self._retract_steps(file))
 
     def delete_document(self, ref: str) -> tuple[dict[str, Any], int, int] | None:
         """Retract one document by id or file under its lock: (document, edges removed, kept)."""
-        rows = self.backend.read("get_document", {"ref": ref})
+        rows = self.backend.read("find_document", {"ref": ref})
         if not rows:
             return None
         file = rows[0]["document"]["file"]
         with self.backend.document_lock(file):
-            rows = self.backend.read("get_document", {"ref": ref})
+            rows = self.backend.read("find_document", {"ref": ref})
             if not rows:
                 return None  # deleted by another writer while we waited
             facts = self.backend.read(
                 "document_facts", {"file": file, "evidence_prefix": evidence_prefix(file)}
             )
             kept = sum(1 for row in facts if row["documents"] > 1)
-            self.backend.write_atomically(self._retract_steps(file))
+            self.backend.write_all(self._retract_steps(file))
         return rows[0]["document"], len(facts) - kept, kept
 
     def sweep_incomplete(self) -> list[str]:
         """Remove the facts of documents that never completed (an ingest killed before the end)."""
+        self.ensure_schema()  # also creates the graph, so reading an empty one is no error
         swept = []
         for row in self.backend.read("incomplete_document_files"):
             file = row["file"]
@@ -176,7 +179,7 @@ class GraphStore:
                 state = self.document_state(file)
                 if state and state.get("complete"):
                     continue  # finished by its writer while we waited
-                self.backend.write_atomically(self._retract_steps(file))
+                self.backend.write_all(self._retract_steps(file))
                 swept.append(file)
         return swept
 
