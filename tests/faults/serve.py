@@ -26,10 +26,12 @@ def healthkg_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return {**os.environ, "HEALTHKG_DATA_DIR": str(data_dir), "HEALTHKG_GRAPH_URL": "embedded", **extra}
 
 
-def run_cli(data_dir: Path, *args: str, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*healthkg_argv(), *args], capture_output=True, text=True, env=healthkg_env(data_dir, **env), timeout=timeout
-    )
+def run_cli(
+    data_dir: Path, *args: str, timeout: float = 300, **env: str
+) -> subprocess.CompletedProcess[str]:
+    argv = [*healthkg_argv(), *args]
+    env_all = healthkg_env(data_dir, **env)
+    return subprocess.run(argv, capture_output=True, text=True, env=env_all, timeout=timeout)
 
 
 class Serve:
@@ -56,7 +58,8 @@ class Serve:
                 pass
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError(f"serve did not come up: {self.process.stderr and self.process.stderr.read()}")
+                error = self.process.stderr.read() if self.process.stderr else ""
+                raise RuntimeError(f"serve did not come up: {error}")
             time.sleep(0.2)
 
     def stop(self, sig: int = signal.SIGINT, wait_s: float = 60) -> int | None:

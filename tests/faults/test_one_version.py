@@ -49,7 +49,7 @@ def test_concurrent_uploads_under_one_name_leave_one_version(tmp_path: Path) -> 
         assert text in texts, "the stored text is one of the uploads"
         for fact in stored["facts"]:
             for ev in fact["evidence"]:
-                assert text[ev["start"] : ev["end"]] == ev["quote"], "every quote comes from the stored version"
+                assert text[ev["start"] : ev["end"]] == ev["quote"], "every quote is from the stored version"
         expected = extract_document("mix.txt", text)
         got_edges = {(f["type"], f["source"]["id"], f["target"]["id"]) for f in stored["facts"]}
         assert got_edges == {(e.type, e.source, e.target) for e in expected.edges}
