@@ -26,9 +26,7 @@ def healthkg_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return {**os.environ, "HEALTHKG_DATA_DIR": str(data_dir), "HEALTHKG_GRAPH_URL": "embedded", **extra}
 
 
-def run_cli(
-    data_dir: Path, *args: str, timeout: float = 300, **env: str
-) -> subprocess.CompletedProcess[str]:
+def run_cli(data_dir: Path, *args: str, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:
     argv = [*healthkg_argv(), *args]
     env_all = healthkg_env(data_dir, **env)
     return subprocess.run(argv, capture_output=True, text=True, env=env_all, timeout=timeout)
@@ -37,11 +35,11 @@ def run_cli(
 class Serve:
     """`healthkg serve` in a subprocess; `url` once /health answers."""
 
-    def __init__(self, data_dir: Path, **env: str) -> None:
+    def __init__(self, data_dir: Path, *args: str, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [*healthkg_argv(), "serve", "--port", str(self.port)],
+            [*healthkg_argv(), "serve", "--port", str(self.port), *args],
             env=healthkg_env(data_dir, **env),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

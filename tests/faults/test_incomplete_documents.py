@@ -40,7 +40,9 @@ def test_a_nul_after_20000_characters_is_refused_before_any_write(tmp_path: Path
     data = tmp_path / "graph"
     with Serve(data, HEALTHKG_API_KEY=KEY) as serve:
         files = {"file": ("nul.txt", _nul_text().encode("utf-8"), "text/plain")}
-        response = httpx.post(f"{serve.url}/api/documents", files=files, headers={"X-API-Key": KEY}, timeout=300)
+        response = httpx.post(
+            f"{serve.url}/api/documents", files=files, headers={"X-API-Key": KEY}, timeout=300
+        )
         assert response.status_code == 400
         assert response.json()["error"]["code"] == "bad_document"
         assert "NUL" in response.json()["error"]["message"]
@@ -78,7 +80,7 @@ def test_kill_minus_9_during_ingest_leaves_nothing_visible_and_is_swept(tmp_path
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            wait_until(lambda: ingest.poll() is not None or bool(_orphans(backend)[1]), 300, 0.005)
+            wait_until(lambda p=ingest: p.poll() is not None or bool(_orphans(backend)[1]), 300, 0.005)
             ingest.send_signal(signal.SIGKILL)
             ingest.wait(timeout=30)
             ids, files = _orphans(backend)
@@ -86,16 +88,18 @@ def test_kill_minus_9_during_ingest_leaves_nothing_visible_and_is_swept(tmp_path
                 continue  # the kill missed the writes; try again
             kills_mid_write += 1
             # Reads skip the facts of the document that never completed.
-            visible = backend.read("search_entities", {"q": None, "label": None, "limit": 100000, "offset": 0})
+            visible = backend.read(
+                "search_entities", {"q": None, "label": None, "limit": 100000, "offset": 0}
+            )
             shown = {row["node"]["id"] for row in visible}
             only_orphan = {
-                row["node"]["id"]
-                for row in visible
-                if set(row["node"].get("docs") or []) <= files
+                row["node"]["id"] for row in visible if set(row["node"].get("docs") or []) <= files
             }
             assert not only_orphan, f"{len(only_orphan)} nodes of incomplete documents are visible"
             assert ids - shown, "the killed document's own nodes exist but are hidden"
-            listed = {row["document"]["file"] for row in backend.read("list_documents", {"limit": 500, "offset": 0})}
+            listed = {
+                row["document"]["file"] for row in backend.read("list_documents", {"limit": 500, "offset": 0})
+            }
             assert not (listed & files)
             if kills_mid_write >= 2:
                 break
