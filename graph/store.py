@@ -187,6 +187,7 @@ class GraphStore:
         self.backend.run("delete_all")
 
     def counts(self) -> dict[str, dict[str, int]]:
+        self.ensure_schema()  # a graph nothing was written to yet exists once indexed
         nodes = {row["label"]: row["count"] for row in self.backend.read("count_nodes_by_label")}
         edges = {row["type"]: row["count"] for row in self.backend.read("count_edges_by_type")}
         return {"nodes": nodes, "edges": edges}
