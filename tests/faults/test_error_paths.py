@@ -108,7 +108,7 @@ def test_the_key_is_checked_before_the_body_is_read(service: Serve) -> None:
     assert b'"code":"unauthorized"' in reply
 
 
-def test_identical_requests_of_other_methods_get_allow(service: Serve) -> None:
+def test_a_method_not_allowed_names_the_allowed_ones(service: Serve) -> None:
     response = httpx.request("TRACE", f"{service.url}/api/entities")
     _error(response, 405, "method_not_allowed")
     assert response.headers["allow"] == "GET"
