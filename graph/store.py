@@ -14,6 +14,7 @@ facts of incomplete documents, and `sweep_incomplete` removes what an interrupte
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +54,8 @@ class IngestOutcome:
 
 
 def _refused_by_engine(value: Any) -> str | None:
-    """What an engine refuses in a string (NUL ends its strings; lone surrogates cannot be UTF-8)."""
+    """What an engine refuses in a value (NUL ends its strings; lone surrogates cannot be UTF-8;
+    the parameter header has no NaN or infinity)."""
     if isinstance(value, str):
         if "\x00" in value:
             return f"a NUL character at offset {value.index(chr(0))}"
@@ -61,6 +63,8 @@ def _refused_by_engine(value: Any) -> str | None:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
             return f"an unencodable character at offset {exc.start}"
+    elif isinstance(value, float) and not math.isfinite(value):
+        return f"the number {value}"
     elif isinstance(value, dict):
         return next((found for v in value.values() if (found := _refused_by_engine(v))), None)
     elif isinstance(value, list | tuple):

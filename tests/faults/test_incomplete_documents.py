@@ -8,10 +8,12 @@ import subprocess
 from pathlib import Path
 
 import httpx
+import pytest
 
 from graph.backend import GraphSettings, connect
 from graph.store import GraphStore
 from loaders.decode import read_document
+from loaders.pipeline import extract_document
 from tests.conftest import SAMPLES
 from tests.faults.serve import Serve, healthkg_argv, healthkg_env, run_cli, wait_until
 
@@ -109,3 +111,15 @@ def test_kill_minus_9_during_ingest_leaves_nothing_visible_and_is_swept(tmp_path
         assert result.returncode == 0, result.stderr
         assert "interrupted ingest" in result.stderr
         assert _orphans(backend) == (set(), set())
+
+
+def test_the_store_refuses_what_the_engine_would_before_writing(empty_store: GraphStore) -> None:
+    from loaders.errors import DocumentError
+
+    good = extract_document("v.txt", read_document(SAMPLES / "001_b1280b1a44e49c58.txt")[1])
+    for broken in ("坏\x00名", "bad\udc80name"):
+        node = good.nodes[-1].model_copy(update={"name": broken})
+        bad = good.model_copy(update={"nodes": [*good.nodes[:-1], node]})
+        with pytest.raises(DocumentError, match="cannot store"):
+            empty_store.ingest(bad)
+        assert empty_store.counts() == {"nodes": {}, "edges": {}}, "nothing was written"
