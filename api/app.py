@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,7 +13,6 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
-from api.extract_worker import SHUTTING_DOWN
 from api.guards import RequestGuard
 from api.ingest import ingest_paths
 from api.routes import (
@@ -44,7 +44,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         resolved = settings or ServiceSettings.from_env()
         backend = connect(resolved.graph)
-        SHUTTING_DOWN.clear()
+        app.state.shutting_down = threading.Event()  # running extractions stop when it is set
         try:
             store = GraphStore(backend)
             store.ensure_schema()
@@ -58,7 +58,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             app.state.query_slots = query_slots(resolved)
             yield
         finally:
-            SHUTTING_DOWN.set()  # running extractions stop and kill their processes
+            app.state.shutting_down.set()
             backend.close()
 
     app = FastAPI(title="healthkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)

@@ -22,8 +22,6 @@ from loaders.models import DocumentExtraction
 BUDGET_ENV = "HEALTHKG_EXTRACT_TIMEOUT_S"
 DEFAULT_BUDGET_S = 300.0
 POLL_S = 0.1
-# Set when the service shuts down: every running extraction stops and kills its process.
-SHUTTING_DOWN = threading.Event()
 
 _context: Any = None
 _context_lock = threading.Lock()
@@ -80,7 +78,7 @@ def extract_with_budget(
         while not receiver.poll(POLL_S):
             if not process.is_alive() and not receiver.poll(0):
                 raise DocumentError(f"{file_name}: extraction stopped (exit code {process.exitcode})")
-            if SHUTTING_DOWN.is_set() or (cancelled is not None and cancelled()):
+            if cancelled is not None and cancelled():
                 raise ExtractionCancelled(f"{file_name}: extraction cancelled")
             if time.monotonic() >= deadline:
                 raise DocumentError(

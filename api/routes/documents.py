@@ -128,7 +128,9 @@ async def upload_document(
             path = Path(tmp) / name
             path.write_bytes(content)
             try:
-                extractions = await run_in_threadpool(extract_paths, [path], client_gone.is_set)
+                shutting_down: threading.Event = request.app.state.shutting_down
+                stop = lambda: client_gone.is_set() or shutting_down.is_set()  # noqa: E731
+                extractions = await run_in_threadpool(extract_paths, [path], stop)
             except DocumentError as exc:
                 raise ApiError(400, str(exc).replace(tmp + "/", ""), "bad_document") from exc
     finally:
