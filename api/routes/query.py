@@ -21,6 +21,8 @@ router = APIRouter(prefix="/api/query", tags=["query"])
 EXAMPLES = json.loads((Path(__file__).resolve().parent.parent / "query_examples.json").read_text("utf-8"))
 PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MAX_PARAM_DEPTH = 16
+# A statement that got its slot with less time than this left would only time out: busy instead.
+MIN_RUN_MS = 250
 
 
 def query_slots(settings: ServiceSettings) -> threading.BoundedSemaphore:
@@ -81,7 +83,7 @@ def run_query(
         raise ApiError(503, "every query slot stayed busy for the whole timeout; try again", "busy")
     try:
         remaining_ms = int((timeout_s - (time.monotonic() - started)) * 1000)
-        if remaining_ms < 1:
+        if remaining_ms < min(MIN_RUN_MS, settings.query_timeout_ms):
             raise ApiError(503, "the timeout ran out while waiting for a query slot; try again", "busy")
         rows = store.backend.execute(text, body.params, read_only=True, timeout_ms=remaining_ms)
     finally:

