@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.lexicon import longest_first, words
 
@@ -392,6 +393,8 @@ def _complete(part: str, group: str, head: str) -> str:
     return part + head if part.endswith(GROUP_WORDS) else part + group + head
 
 
+# Cached: asked once per figure with the same whole sentence (quadratic on a long line otherwise).
+@lru_cache(maxsize=64)
 def _kind(sentence: str, default: str, doc_year: int | None = None) -> str:
     # A cue inside a name (“黔医人才计划”, 《…规划》) says nothing about the tense.
     sentence = re.sub(r"“[^“”]*”|《[^《》]*》", "", sentence)
@@ -407,6 +410,7 @@ def _kind(sentence: str, default: str, doc_year: int | None = None) -> str:
     return default
 
 
+@lru_cache(maxsize=64)
 def _year(sentence: str) -> int | None:
     m = YEAR_IN_TEXT.search(sentence)
     return int(m.group(1)) if m else None
