@@ -79,13 +79,14 @@ def run_query(
     text = bounded(body.cypher, settings.query_max_rows)
     slots: threading.BoundedSemaphore = request.app.state.query_slots
     timeout_s = settings.query_timeout_ms / 1000
-    if not slots.acquire(timeout=timeout_s):
+    waited = not slots.acquire(blocking=False)
+    if waited and not slots.acquire(timeout=timeout_s):
         raise ApiError(503, "every query slot stayed busy for the whole timeout; try again", "busy")
     try:
         remaining_ms = int((timeout_s - (time.monotonic() - started)) * 1000)
-        if remaining_ms < min(MIN_RUN_MS, settings.query_timeout_ms):
+        if waited and remaining_ms < MIN_RUN_MS:
             raise ApiError(503, "the timeout ran out while waiting for a query slot; try again", "busy")
-        rows = store.backend.execute(text, body.params, read_only=True, timeout_ms=remaining_ms)
+        rows = store.backend.execute(text, body.params, read_only=True, timeout_ms=max(1, remaining_ms))
     finally:
         slots.release()
     kept = rows[: settings.query_max_rows]
