@@ -72,9 +72,14 @@ class OrgMention:
         return ("hospital:" if self.label == "Hospital" else "org:") + self.name
 
 
+# Longer than any suffix tested against the text before a position: slicing the whole prefix at
+# every step made a long unpunctuated line quadratic.
+HEAD_WINDOW = 64
+
+
 def _suffix_at(clean: str, end: int) -> tuple[str, str, str] | None:
     """(suffix, label, kind) of a name ending at `end`, longest suffix first."""
-    head = clean[:end]
+    head = clean[max(0, end - HEAD_WINDOW) : end]
     for suffix in HOSPITAL_SUFFIXES:
         if head.endswith(suffix):
             return suffix, "Hospital", suffix
@@ -118,7 +123,7 @@ def _left_edge(
             break
         if ch in ALWAYS_BOUNDARY_CHARS:
             break
-        head = clean[:pos]
+        head = clean[max(0, pos - HEAD_WINDOW) : pos]
         if re.search(r"\d[家个所座项年]$", head):
             break
         if head.endswith(("医院", "保健院", "卫生院", "服务中心")) and pos not in region_starts:

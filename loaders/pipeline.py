@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from loaders.builder import ExtractionBuilder
@@ -118,7 +118,7 @@ def _section_heading(p: ParsedSentence) -> tuple[str, int] | None:
 
 
 def _clause_of(sentence: Sentence, pos: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in sentence.clauses() if a <= pos < b), (0, len(sentence.clean)))
+    return sentence.clause_at(pos)
 
 
 def extract_document(file_name: str, text: str) -> DocumentExtraction:
@@ -363,13 +363,16 @@ class _DocumentRun(DoerSteps):
         clauses = s.clauses()
         first_clause = clauses[0] if clauses else (0, 0)
         found = self.targets.find(s.clean, clauses, self.kind, self.year)
+        figures_by_clause: dict[tuple[int, int], list] = defaultdict(list)
+        for f in found:  # grouped once: a long line holds thousands of figures
+            figures_by_clause[_clause_of(s, f.start)].append(f)
         for t in found:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
             figure_clause = _clause_of(s, t.start)
             named = x.spoken.get(figure_clause) or x.actors.get(figure_clause)
             committers = list(named or self.doers.defaults())
-            in_clause = [f for f in found if _clause_of(s, f.start) == figure_clause]
+            in_clause = figures_by_clause[figure_clause]
             if (
                 len(committers) >= 2
                 and len(in_clause) == len(committers)

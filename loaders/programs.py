@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -74,6 +75,9 @@ CARRY_OUT_VERBS = words(
 # Quoted slogans reports use as goals or watchwords, not programs.
 SLOGAN_ENDINGS = words("精神 理念 思想 要求 目标 原则 方针 总基调 作风 名片 嘱托")
 MIN_QUOTED = 3
+# Longer than any word tested against the text before a position: slicing the whole prefix at
+# every step made a long unpunctuated line quadratic.
+HEAD_WINDOW = 64
 GENERIC_TAILS = ("活动", "工作", "行动", "工程", "项目")
 
 
@@ -148,7 +152,7 @@ def _scan_left(clean: str, suffix_start: int, token_starts: frozenset[int]) -> i
             break  # 0—3岁 keeps its range
         if ch in ALWAYS_BOUNDARY_CHARS and (pos in token_starts or pos == suffix_start):
             break  # 的, 对 as words end a name; inside a word (对口支援) they do not
-        head = clean[:pos]
+        head = clean[max(0, pos - HEAD_WINDOW) : pos]
         if COUNTED.search(head):
             break
         # A verb right before the program word is part of the name (…能力提升工程, 示范创建).
@@ -380,12 +384,20 @@ def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
     is dropped unless it is a listed national program, which readers know by that name."""
     by_name: dict[str, ProgramMention] = {}
     # 医疗改革 of 医疗改革赋能行动 is the start of the longer name, not a program of its own.
-    found = [m for m in found if m.listed or not any(n.start == m.start and n.end > m.end for n in found)]
+    # (Indexed by start, end and name below: a long line holds thousands of mentions, and
+    # comparing every pair made extraction quadratic.)
+    longest_from: dict[int, int] = {}
+    for n in found:
+        longest_from[n.start] = max(longest_from.get(n.start, n.end), n.end)
+    found = [m for m in found if m.listed or not longest_from[m.start] > m.end]
     # 紧密型县域医共体建设 holds 县域医共体建设 and 医共体建设, 深化医改 holds 医改: a name that ends
     # a longer one is the same program with a modifier, one mention, so one node.
     kept: list[ProgramMention] = []
+    ending_at: dict[int, list[ProgramMention]] = defaultdict(list)
+    for n in found:
+        ending_at[n.end].append(n)
     for m in found:
-        outer = next((n for n in found if n.end == m.end and n.start < m.start), None)
+        outer = next((n for n in ending_at[m.end] if n.start < m.start), None)
         if outer is not None:
             if m.listed:  # a known name of the same program; a generic tail (医共体建设) is none
                 outer.aliases.extend(
@@ -395,14 +407,21 @@ def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
         kept.append(m)
     found = kept
     # “优质服务基层行”活动 is the listed 优质服务基层行 with a generic word after the quote.
+    named: dict[str, list[ProgramMention]] = defaultdict(list)
+    position = {id(n): k for k, n in enumerate(found)}  # removals below keep the relative order
+    for n in found:
+        named[strip_quotes(n.name)].append(n)
     for m in [m for m in found if m.listed]:
-        outer = next(
-            (n for n in found if n is not m and strip_quotes(n.name) in {m.name + w for w in GENERIC_TAILS}),
-            None,
+        wanted = {m.name + w for w in GENERIC_TAILS}
+        outer = min(
+            (n for name in wanted for n in named.get(name, ()) if n is not m),
+            key=lambda n: position[id(n)],
+            default=None,
         )
         if outer is not None and outer.start <= m.start and m.end <= outer.end:
             m.aliases.append(outer.name)
             found.remove(outer)
+            named[strip_quotes(outer.name)].remove(outer)
     for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start))):
         key = strip_quotes(m.name)
         if key in by_name:

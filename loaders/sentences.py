@@ -8,7 +8,9 @@ the clean text back to offsets of the original text, so every quote is `text[sta
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 SENTENCE_END = "。！？；!?;"
 CLAUSE_END = "，,、：:"
@@ -39,9 +41,13 @@ class Sentence:
             raise ValueError(f"clean span {i}:{j} outside sentence of length {len(self.clean)}")
         return self.offsets[i], self.offsets[j - 1] + 1
 
-    def clauses(self) -> list[tuple[int, int]]:
+    def clauses(self) -> tuple[tuple[int, int], ...]:
         """Clean-text ranges of the clauses (see `clause_spans`)."""
         return clause_spans(self.clean)
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """The clause holding clean offset `pos` (the whole sentence when none does)."""
+        return _clause_holding(self.clean, pos) or (0, len(self.clean))
 
 
 CLAUSE_SEPARATORS = "，,：:；;。！？!?"
@@ -49,7 +55,8 @@ OPENING_MARKS = "“《（(「『"
 CLOSING_MARKS = "”》）)」』"
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Ranges of `text` split on commas, colons and semicolons outside quotes and brackets
     (“基层全覆盖,模式多元化” stays in one clause) and not between digits (1,200)."""
     out: list[tuple[int, int]] = []
@@ -67,12 +74,28 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             begin = k + 1
     if begin < len(text):
         out.append((begin, len(text)))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _clause_starts(text: str) -> tuple[int, ...]:
+    return tuple(a for a, _ in clause_spans(text))
+
+
+def _clause_holding(text: str, pos: int) -> tuple[int, int] | None:
+    # Cached spans and a bisection: recognizers ask once per figure or party, and a long
+    # unpunctuated line has thousands of both (rescanning made extraction quadratic).
+    k = bisect_right(_clause_starts(text), pos) - 1
+    if k < 0:
+        return None
+    a, b = clause_spans(text)[k]
+    return (a, b) if a <= pos < b else None
 
 
 def clause_end(text: str, pos: int) -> int:
     """Where the clause holding offset `pos` ends."""
-    return next((b for a, b in clause_spans(text) if a <= pos < b), len(text))
+    found = _clause_holding(text, pos)
+    return found[1] if found else len(text)
 
 
 def _line_joins_next(line: str, next_line: str) -> bool:

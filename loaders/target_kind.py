@@ -8,6 +8,7 @@ document's own year or later) commits to goals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.lexicon import words
 
@@ -23,6 +24,8 @@ ACHIEVED_CUES = words(
 ACHIEVED_CHARS = re.compile(r"已(?!有)|(?<!为)了(?!解)")
 
 
+# Cached: asked once per figure with the same whole sentence (quadratic on a long line otherwise).
+@lru_cache(maxsize=64)
 def figure_kind(sentence: str, default: str, doc_year: int | None = None) -> str:
     # A cue inside a name (“黔医人才计划”, 《…规划》) says nothing about the tense.
     sentence = re.sub(r"“[^“”]*”|《[^《》]*》", "", sentence)
@@ -38,6 +41,7 @@ def figure_kind(sentence: str, default: str, doc_year: int | None = None) -> str
     return default
 
 
+@lru_cache(maxsize=64)
 def sentence_year(sentence: str) -> int | None:
     m = YEAR_IN_TEXT.search(sentence)
     return int(m.group(1)) if m else None
