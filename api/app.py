@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.docs_offline import install_offline_docs
 from api.errors import install_error_handlers
+from api.guards import RequestGuard
 from api.ingest import ingest_paths
 from api.routes import (
     browse,
@@ -29,6 +31,7 @@ from api.routes import (
     search,
     tracks,
 )
+from api.routes.query import query_slots
 from api.settings import ServiceSettings
 from graph.backend import connect
 from graph.store import GraphStore
@@ -46,16 +49,21 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         resolved = settings or ServiceSettings.from_env()
         backend = connect(resolved.graph)
         backend.query_timeout_ms = resolved.query_timeout_ms
+        app.state.shutting_down = threading.Event()  # running extractions stop when it is set
         try:
             store = GraphStore(backend)
             store.ensure_schema()
+            for file in store.sweep_incomplete():
+                print(f"healthkg: removed the facts of an interrupted ingest of {file}", flush=True)
             if resolved.load_paths:
                 summary = ingest_paths(store, resolved.load_paths)
                 print(f"healthkg: loaded {summary.describe()}", flush=True)
             app.state.settings = resolved
             app.state.store = store
+            app.state.query_slots = query_slots(resolved)
             yield
         finally:
+            app.state.shutting_down.set()
             backend.close()
 
     # /docs and /redoc are served by install_offline_docs from packaged assets (no CDN).
@@ -67,6 +75,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.add_middleware(RequestGuard)  # inside CORS, so its refusals carry the CORS headers
     cors = (settings.cors_origins if settings else None) or ServiceSettings.from_env().cors_origins
     if cors:
         app.add_middleware(CORSMiddleware, allow_origins=cors, allow_methods=["*"], allow_headers=["*"])

@@ -13,6 +13,7 @@ from graph.store import GraphStore
 from loaders.errors import DocumentError
 
 EXPORT_FORMATS = ("json", "graphml", "csv")
+SHUTDOWN_GRACE_S = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,7 +54,10 @@ def _ingest(args: argparse.Namespace) -> int:
     extractions = extract_paths(args.paths)  # everything is read before the graph is touched
     extracted = time.perf_counter() - started
     with connect(_settings(args)) as backend:
-        summary = ingest_extractions(GraphStore(backend), extractions)
+        store = GraphStore(backend)
+        for file in store.sweep_incomplete():
+            print(f"healthkg: removed the facts of an interrupted ingest of {file}", file=sys.stderr)
+        summary = ingest_extractions(store, extractions)
     summary.extract_seconds = extracted
     print(f"ingested {summary.describe()}")
     return 0
@@ -108,6 +112,8 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_level="warning",
         http=Utf8RequestLineProtocol,
+        # Requests still running after this are cut: shutdown never waits on one long upload.
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
     )
     return 0
 

@@ -123,6 +123,8 @@ def _is_clause_word(tokens: list[Token], i: int) -> bool:
 
 def check_read_only(text: str) -> None:
     """Raise CypherRefused unless `text` is one statement without write or admin clauses."""
+    if "\x00" in text:
+        raise CypherRefused(f"a NUL character at offset {text.index(chr(0))}")
     tokens = tokenize(text)
     if not tokens:
         raise CypherRefused("the query is empty")
@@ -144,3 +146,44 @@ def check_read_only(text: str) -> None:
             name = _procedure_name(tokens, i + 1)
             if name.lower() not in READ_PROCEDURES:
                 raise CypherRefused(f"procedure '{name or '?'}' is not on the read-only list")
+
+
+def bounded(text: str, max_rows: int) -> str:
+    """`text` returning at most `max_rows` rows, enforced by the engine rather than after the fetch:
+    a LIMIT appended to (or lowered in) the final RETURN, or the whole statement wrapped in
+    `CALL { … } RETURN * LIMIT n` where that is not possible (UNION, a computed LIMIT). A query
+    with no RETURN at the top (a standalone read procedure) is left as it is."""
+    tokens = tokenize(text)
+    if tokens and tokens[-1].kind == "symbol" and tokens[-1].text == ";":
+        text, tokens = text[: tokens[-1].at], tokens[:-1]
+    depth = 0
+    last_return: int | None = None
+    limit_at: int | None = None
+    union = False
+    for i, token in enumerate(tokens):
+        if token.kind == "symbol" and token.text in "{([":
+            depth += 1
+        elif token.kind == "symbol" and token.text in "})]":
+            depth -= 1
+        elif token.kind == "word" and depth == 0 and _is_clause_word(tokens, i):
+            upper = token.text.upper()
+            if upper == "UNION":
+                union = True
+            elif upper == "RETURN":
+                last_return, limit_at = i, None
+            elif upper == "LIMIT" and last_return is not None:
+                limit_at = i
+    if last_return is None:
+        return text
+    cap = max_rows + 1  # one more than shown, so the caller can say `truncated`
+    wrapped = f"CALL {{\n{text}\n}}\nRETURN *\nLIMIT {cap}"
+    if union:
+        return wrapped
+    if limit_at is None:
+        return f"{text}\nLIMIT {cap}"  # on its own line: the query may end in a // comment
+    rest = tokens[limit_at + 1 :]
+    if len(rest) == 1 and rest[0].kind == "number" and rest[0].text.isdigit():
+        if int(rest[0].text) <= cap:
+            return text
+        return text[: rest[0].at] + str(cap) + text[rest[0].at + len(rest[0].text) :]
+    return wrapped

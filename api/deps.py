@@ -3,12 +3,12 @@ and the API-key check of the writing endpoints."""
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
 from api.errors import ApiError
+from api.guards import api_key_matches
 from api.settings import ServiceSettings
 from graph.store import GraphStore
 
@@ -31,7 +31,7 @@ def require_api_key(
         str | None, Header(description="required when the server sets HEALTHKG_API_KEY")
     ] = None,
 ) -> None:
-    if settings.api_key and not hmac.compare_digest(x_api_key or "", settings.api_key):
+    if settings.api_key and not api_key_matches(x_api_key, settings.api_key):
         raise ApiError(401, "this server requires the X-API-Key header")
 
 

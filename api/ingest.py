@@ -1,21 +1,72 @@
 """Documents on disk (or uploaded) to the graph: read and extract everything, then write.
 
 Extraction of every given file finishes before the first write, so one unreadable file stops
-the whole batch with nothing written.
+the whole batch with nothing written. Each file is capped in size, refused when it opens with
+an image or executable signature, refused when its text holds a NUL (the engines end strings
+there), and extracted in a child process under a time budget (api/extract_worker.py).
 """
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from api.extract_worker import extract_with_budget
 from graph.store import GraphStore, IngestOutcome
 from loaders.decode import iter_document_paths
+from loaders.errors import DocumentError
 from loaders.models import DocumentExtraction
-from loaders.pipeline import extract_document
 from loaders.readers import read_path
 from loaders.readers.apply import apply_reading
+
+MAX_BYTES_ENV = "HEALTHKG_MAX_DOCUMENT_BYTES"
+DEFAULT_MAX_BYTES = 20_000_000
+# Signatures of files that are never reports, however much text follows them (a PNG whose
+# chunks happen to be base64 decodes as ASCII).
+BINARY_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
+    b"\x7fELF": "an executable", b"MZ": "a Windows executable", b"\x1f\x8b": "a gzip archive",
+    b"BZh": "a bzip2 archive", b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive", b"Rar!\x1a\x07": "a RAR archive",
+}  # fmt: skip
+
+
+def max_document_bytes() -> int:
+    try:
+        return int(os.environ.get(MAX_BYTES_ENV, DEFAULT_MAX_BYTES))
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file's first bytes say it is, when that is something no reader handles."""
+    return next((kind for magic, kind in BINARY_SIGNATURES.items() if head.startswith(magic)), None)
+
+
+def check_document_file(path: Path, max_bytes: int | None = None) -> None:
+    """Size cap and signature sniffing, before the file is read whole."""
+    max_bytes = max_document_bytes() if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from None
+    if size > max_bytes:
+        raise DocumentError(f"{path}: {size} bytes, documents are limited to {max_bytes} ({MAX_BYTES_ENV})")
+    kind = binary_kind(head)
+    if kind:
+        raise DocumentError(f"{path}: {kind}, not a report")
+
+
+def check_text(file_name: str, text: str) -> None:
+    if "\x00" in text:
+        raise DocumentError(
+            f"{file_name}: a NUL character at offset {text.index(chr(0))}; not a text document"
+        )
 
 
 @dataclass
@@ -48,12 +99,15 @@ class IngestSummary:
         )
 
 
-def extract_paths(paths: list[Path]) -> list[DocumentExtraction]:
+def extract_paths(paths: list[Path], cancelled: Callable[[], bool] | None = None) -> list[DocumentExtraction]:
     """Raises `loaders.errors.DocumentError` naming the first bad file."""
     extractions = []
     for path in iter_document_paths(paths):
+        check_document_file(path)
         reading = read_path(path)  # .txt, .html/.htm, .pdf or .docx, sniffed from the content
-        extractions.append(apply_reading(extract_document(reading.file, reading.text), reading))
+        check_text(reading.file, reading.text)
+        extraction = extract_with_budget(reading.file, reading.text, cancelled=cancelled)
+        extractions.append(apply_reading(extraction, reading))
     return extractions
 
 

@@ -273,7 +273,9 @@ class UploadPublic(Public):
         "nodes": 142, "edges": 155}})  # fmt: skip
     id: str
     file: str
-    status: str = Field(description="loaded, replaced or unchanged")
+    status: str = Field(
+        description="loaded, replaced, repaired (an interrupted ingest's leftovers removed) or unchanged"
+    )
     nodes: int
     edges: int
 

@@ -20,6 +20,10 @@ class ServiceSettings(BaseModel):
     query_timeout_ms: int = 5000
     query_max_rows: int = 1000
     max_upload_bytes: int = 20_000_000
+    # /api/query: heavy queries at once (more wait for a slot within their timeout, then 503), and
+    # the largest result it returns (the engine's QUERY_MEM_CAPACITY bounds the work before that).
+    query_concurrency: int = 1
+    query_max_bytes: int = 10_000_000
 
     @classmethod
     def from_env(
@@ -36,4 +40,7 @@ class ServiceSettings(BaseModel):
             load_paths=load_paths or [],
             query_timeout_ms=int(os.environ.get("HEALTHKG_QUERY_TIMEOUT_MS", "5000")),
             query_max_rows=int(os.environ.get("HEALTHKG_QUERY_MAX_ROWS", "1000")),
+            query_concurrency=int(os.environ.get("HEALTHKG_QUERY_CONCURRENCY", "1")),
+            query_max_bytes=int(os.environ.get("HEALTHKG_QUERY_MAX_BYTES", "10000000")),
+            max_upload_bytes=int(os.environ.get("HEALTHKG_MAX_DOCUMENT_BYTES", "20000000")),
         )

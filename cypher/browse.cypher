@@ -4,7 +4,8 @@
 // Who partners with whom: each PARTNERS_WITH edge once, in its stored direction, with its quotes.
 // $members (entity ids from `region_scope`, or null) keeps pairs with at least one end among them.
 MATCH (a:Entity)-[e:PARTNERS_WITH]->(b:Entity)
-WHERE $members IS NULL OR a.id IN $members OR b.id IN $members
+WHERE ($members IS NULL OR a.id IN $members OR b.id IN $members)
+  AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN a {.id, .label, .name} AS source, b {.id, .label, .name} AS target, e.evidence AS evidence
 ORDER BY a.name, b.name
 SKIP $offset
@@ -12,12 +13,14 @@ LIMIT $limit
 
 // name: count_partner_pairs
 MATCH (a:Entity)-[e:PARTNERS_WITH]->(b:Entity)
-WHERE $members IS NULL OR a.id IN $members OR b.id IN $members
+WHERE ($members IS NULL OR a.id IN $members OR b.id IN $members)
+  AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN count(e) AS total
 
 // name: program_list
 // Every program with how many entities implement it and how many targets it sets.
 MATCH (p:Program)
+WHERE any(f IN coalesce(p.docs, []) WHERE NOT f IN $incomplete)
 OPTIONAL MATCH (x:Entity)-[:IMPLEMENTS]->(p)
 WITH p, count(DISTINCT x) AS implementers
 OPTIONAL MATCH (p)-[:SETS_TARGET]->(t:Target)
@@ -29,11 +32,14 @@ LIMIT $limit
 
 // name: count_programs
 MATCH (p:Program)
+WHERE any(f IN coalesce(p.docs, []) WHERE NOT f IN $incomplete)
 RETURN count(p) AS total
 
 // name: document_fact_counts
 // How many edges (facts) each document supports: one per edge whose `docs` names it.
 MATCH ()-[e]->()
 UNWIND coalesce(e.docs, []) AS file
+WITH e, file
+WHERE NOT file IN $incomplete
 RETURN file, count(e) AS facts
 ORDER BY file

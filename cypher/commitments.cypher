@@ -8,6 +8,7 @@ WHERE ($by IS NULL OR s.id = $by OR s.name = $by OR $by IN coalesce(s.aliases, [
   AND ($year IS NULL OR t.year = $year)
   AND ($kind IS NULL OR t.kind = $kind)
   AND ($committers IS NULL OR s.id IN $committers)
+  AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 UNWIND e.evidence AS evidence
 RETURN s.id AS committer_id, s.name AS committer, s.label AS committer_label,
        t.id AS target_id, t.metric AS metric, t.value AS value, t.unit AS unit,
@@ -23,6 +24,7 @@ WHERE ($by IS NULL OR s.id = $by OR s.name = $by OR $by IN coalesce(s.aliases, [
   AND ($year IS NULL OR t.year = $year)
   AND ($kind IS NULL OR t.kind = $kind)
   AND ($committers IS NULL OR s.id IN $committers)
+  AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 UNWIND e.evidence AS evidence
 RETURN count(evidence) AS total
 
@@ -37,5 +39,5 @@ RETURN collect(DISTINCT sub.id) AS regions, collect(DISTINCT x.id) AS located
 
 // name: documents_by_file
 MATCH (d:Document)
-WHERE d.file IN $files
+WHERE d.file IN $files AND d.complete = true
 RETURN d.file AS file, d.id AS id, d.name AS title, d.date AS date

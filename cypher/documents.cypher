@@ -42,6 +42,7 @@ DETACH DELETE d
 // name: list_documents
 // Metadata only: the full `text` is fetched one document at a time.
 MATCH (d:Document)
+WHERE d.complete = true
 RETURN d {.id, .label, .name, .file, .title, .date, .year, .sha256, .chars, .region, .complete} AS document
 ORDER BY d.file
 SKIP $offset
@@ -49,6 +50,7 @@ LIMIT $limit
 
 // name: count_documents
 MATCH (d:Document)
+WHERE d.complete = true
 RETURN count(d) AS total
 
 // name: count_mentions_of_document
@@ -58,10 +60,22 @@ WHERE $file IN n.docs
 RETURN count(n) AS total
 
 // name: get_document
-// One document by id (doc:<file>) or file name, with its full text.
+// One complete document by id (doc:<file>) or file name, with its full text.
+MATCH (d:Document)
+WHERE (d.id = $ref OR d.file = $ref) AND d.complete = true
+RETURN d {.*} AS document
+
+// name: find_document
+// One document by id or file name, complete or not (to delete it).
 MATCH (d:Document)
 WHERE d.id = $ref OR d.file = $ref
-RETURN d {.*} AS document
+RETURN d {.id, .file} AS document
+
+// name: incomplete_documents
+// Files whose Document is not complete (being written, or left by a crash): reads skip their facts.
+MATCH (d:Document)
+WHERE d.complete IS NULL OR d.complete = false
+RETURN collect(d.file) AS files
 
 // name: document_facts
 // Every edge with evidence from this document, its evidence limited to this document's quotes.
@@ -75,6 +89,24 @@ ORDER BY type, a.id, b.id
 // Documents whose text contains $q (substring: FalkorDB's Chinese full-text index matches whole
 // words only, so 南昌 would not find 南昌市 there).
 MATCH (d:Document)
-WHERE d.text CONTAINS $q
+WHERE d.complete = true AND d.text CONTAINS $q
 RETURN d.id AS id, d.file AS file, d.name AS title, d.date AS date, d.text AS text
 ORDER BY d.file
+
+// name: incomplete_document_files
+// Files that nodes or edges cite without a complete Document node: left by an interrupted ingest.
+MATCH (n:Entity)
+UNWIND coalesce(n.docs, []) AS file
+WITH DISTINCT file
+OPTIONAL MATCH (d:Document {file: file})
+WITH file, d
+WHERE d IS NULL OR d.complete IS NULL OR d.complete = false
+RETURN file
+UNION
+MATCH ()-[e]->()
+UNWIND coalesce(e.docs, []) AS file
+WITH DISTINCT file
+OPTIONAL MATCH (d:Document {file: file})
+WITH file, d
+WHERE d IS NULL OR d.complete IS NULL OR d.complete = false
+RETURN file

@@ -5,6 +5,7 @@
 MATCH (n:Entity)
 WHERE ($label IS NULL OR n.label = $label)
   AND ($q IS NULL OR n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+  AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.*} AS node
 ORDER BY size(n.name), n.id
 SKIP $offset
@@ -14,20 +15,24 @@ LIMIT $limit
 MATCH (n:Entity)
 WHERE ($label IS NULL OR n.label = $label)
   AND ($q IS NULL OR n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+  AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN count(n) AS total
 
 // name: get_entity
 MATCH (n:Entity {id: $id})
+WHERE any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.*} AS node
 
 // name: entity_outgoing_edges
 MATCH (n:Entity {id: $id})-[e]->(m:Entity)
+WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
        e.evidence AS evidence
 ORDER BY type, other_id
 
 // name: entity_incoming_edges
 MATCH (n:Entity {id: $id})<-[e]-(m:Entity)
+WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
        e.evidence AS evidence
 ORDER BY type, other_id
@@ -38,6 +43,7 @@ ORDER BY type, other_id
 MATCH (n:Entity)
 WHERE (n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, []))
   AND ($label IS NULL OR n.label = $label)
+  AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.id, .label, .name} AS node
 ORDER BY CASE WHEN n.id = $ref THEN 0 WHEN n.name = $ref THEN 1 ELSE 2 END, size(n.id), n.id
 LIMIT 1

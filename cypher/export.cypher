@@ -2,6 +2,7 @@
 
 // name: export_nodes
 MATCH (n:Entity)
+WHERE any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.*} AS node
 ORDER BY n.id
 SKIP $offset
@@ -9,6 +10,7 @@ LIMIT $limit
 
 // name: export_edges
 MATCH (a:Entity)-[e]->(b:Entity)
+WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN type(e) AS type, a.id AS source, b.id AS target, e.evidence AS evidence, e.docs AS docs
 ORDER BY type, source, target
 SKIP $offset

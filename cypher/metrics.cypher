@@ -4,7 +4,7 @@
 // Distinct metrics, most used first; $q filters by substring.
 // Each list is collected from rows sorted by its own key, so it comes out sorted on every engine.
 MATCH (t:Target)
-WHERE $q IS NULL OR t.metric CONTAINS $q
+WHERE ($q IS NULL OR t.metric CONTAINS $q) AND any(f IN coalesce(t.docs, []) WHERE NOT f IN $incomplete)
 WITH t
 ORDER BY t.year
 WITH t.metric AS metric, count(t) AS targets, collect(DISTINCT t.year) AS years, collect(t) AS ts
@@ -23,14 +23,16 @@ LIMIT $limit
 
 // name: count_metrics
 MATCH (t:Target)
-WHERE $q IS NULL OR t.metric CONTAINS $q
+WHERE ($q IS NULL OR t.metric CONTAINS $q) AND any(f IN coalesce(t.docs, []) WHERE NOT f IN $incomplete)
 RETURN count(DISTINCT t.metric) AS total
 
 // name: metric_timeline
 // Every value of one metric, one row per quote; a target nobody is recorded as setting still
 // appears (committer null) with the target's own evidence.
 MATCH (t:Target {metric: $metric})
+WHERE any(f IN coalesce(t.docs, []) WHERE NOT f IN $incomplete)
 OPTIONAL MATCH (s:Entity)-[e:SETS_TARGET]->(t)
+WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 WITH t, s, CASE WHEN e IS NULL THEN t.evidence ELSE e.evidence END AS quotes
 UNWIND quotes AS evidence
 RETURN s.id AS committer_id, s.name AS committer, s.label AS committer_label,

@@ -5,7 +5,8 @@
 
 // name: neighbors_1
 MATCH p = (n:Entity {id: $id})-[*1..1]-(:Entity)
-WHERE $types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
+  AND all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 UNWIND relationships(p) AS r
 WITH r, min(length(p)) AS hops
 WITH startNode(r) AS a, r, endNode(r) AS b, hops
@@ -17,7 +18,8 @@ RETURN a {.id, .label, .name} AS source, type(r) AS type, b {.id, .label, .name}
 // name: neighbors_2
 // timeout: query
 MATCH p = (n:Entity {id: $id})-[*1..2]-(:Entity)
-WHERE $types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
+  AND all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 UNWIND relationships(p) AS r
 WITH r, min(length(p)) AS hops
 WITH startNode(r) AS a, r, endNode(r) AS b, hops
@@ -29,7 +31,8 @@ RETURN a {.id, .label, .name} AS source, type(r) AS type, b {.id, .label, .name}
 // name: neighbors_3
 // timeout: query
 MATCH p = (n:Entity {id: $id})-[*1..3]-(:Entity)
-WHERE $types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
+  AND all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 UNWIND relationships(p) AS r
 WITH r, min(length(p)) AS hops
 WITH startNode(r) AS a, r, endNode(r) AS b, hops

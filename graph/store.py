@@ -4,15 +4,22 @@ A document is written nodes first, then edges, then its Document node (with the 
 the API can show every quote in place) marked complete; a
 re-ingest of changed text retracts the old facts first. All parsing and validation happens
 before the first write, so bad input never leaves a half-written graph.
+
+One writer per document file: every ingest and retraction holds the backend's document lock
+(lock files for the embedded server, a lease in the graph otherwise), so concurrent uploads
+under one name are applied one after the other and the graph holds exactly one version. The
+Document node is written first with complete = false and marked complete last: reads skip the
+facts of incomplete documents, and `sweep_incomplete` removes what an interrupted ingest left.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from graph.backend import GraphBackend
+from graph.backend import DEFAULT_BATCH_SIZE, GraphBackend
 from graph.rows import (
     edge_row,
     evidence_from_json,
@@ -21,7 +28,16 @@ from graph.rows import (
     public_node,
     query_suffix,
 )
+from loaders.errors import DocumentError
 from loaders.models import EDGE_TYPES, NODE_LABELS, DocumentExtraction
+
+
+def _batched(query_name: str, rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (query_name, {"rows": rows[start : start + DEFAULT_BATCH_SIZE]})
+        for start in range(0, len(rows), DEFAULT_BATCH_SIZE)
+    ]
+
 
 INDEX_QUERIES = ("index_entity_id", *(f"index_{query_suffix(label)}_id" for label in NODE_LABELS))
 EXPORT_PAGE = 5000
@@ -31,9 +47,30 @@ DELETE_BATCH = 10_000
 @dataclass(frozen=True)
 class IngestOutcome:
     file: str
-    status: str  # "loaded", "replaced" or "unchanged"
+    # "loaded" (new), "replaced" (another version was there), "repaired" (an interrupted
+    # ingest's leftovers were there) or "unchanged" (this exact text was already complete)
+    status: str
     nodes: int
     edges: int
+
+
+def _refused_by_engine(value: Any) -> str | None:
+    """What an engine refuses in a value (NUL ends its strings; lone surrogates cannot be UTF-8;
+    the parameter header has no NaN or infinity)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return f"a NUL character at offset {value.index(chr(0))}"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"an unencodable character at offset {exc.start}"
+    elif isinstance(value, float) and not math.isfinite(value):
+        return f"the number {value}"
+    elif isinstance(value, dict):
+        return next((found for v in value.values() if (found := _refused_by_engine(v))), None)
+    elif isinstance(value, list | tuple):
+        return next((found for v in value if (found := _refused_by_engine(v))), None)
+    return None
 
 
 class GraphStore:
@@ -52,58 +89,111 @@ class GraphStore:
         rows = self.backend.read("document_state", {"file": file})
         return rows[0] if rows else None
 
-    def ingest(self, extraction: DocumentExtraction) -> IngestOutcome:
-        self.ensure_schema()
+    def document_steps(self, extraction: DocumentExtraction) -> list[tuple[str, dict[str, Any]]]:
+        """Every write of one document, validated: DocumentError before anything is written."""
         document = extraction.document
-        state = self.document_state(document.file)
-        if (
-            state
-            and state.get("complete")
-            and state.get("has_text")
-            and state.get("sha256") == document.sha256
-        ):
-            return IngestOutcome(document.file, "unchanged", 0, 0)
-        status = "loaded"
-        if state or self._mentions_exist(document.file):
-            self.retract(document.file)
-            status = "replaced"
+        steps: list[tuple[str, dict[str, Any]]] = []
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node in extraction.nodes:
             by_label[node.label].append(node_row(node, document.file))
         for label, rows in by_label.items():
-            self.backend.write_batches(f"upsert_{query_suffix(label)}", rows)
+            steps += _batched(f"upsert_{query_suffix(label)}", rows)
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for edge in extraction.edges:
             by_type[edge.type].append(edge_row(edge))
         for edge_type, rows in by_type.items():
-            self.backend.write_batches(f"upsert_{query_suffix(edge_type)}", rows)
+            steps += _batched(f"upsert_{query_suffix(edge_type)}", rows)
         doc_row = node_row(document, document.file)
         doc_row["props"]["complete"] = False
         doc_row["props"]["text"] = extraction.text
-        self.backend.write_batches("upsert_document", [doc_row])
-        self.backend.run("mark_document_complete", {"id": document.id})
+        # The Document first (incomplete: readers skip its facts from now on), complete last.
+        steps.insert(0, ("upsert_document", {"rows": [doc_row]}))
+        steps.append(("mark_document_complete", {"id": document.id}))
+        for _, params in steps:
+            problem = _refused_by_engine(params)
+            if problem:
+                raise DocumentError(f"{document.file}: the graph cannot store {problem}")
+        return steps
+
+    def ingest(self, extraction: DocumentExtraction) -> IngestOutcome:
+        self.ensure_schema()
+        document = extraction.document
+        steps = self.document_steps(extraction)
+        with self.backend.document_lock(document.file):
+            state = self.document_state(document.file)
+            if (
+                state
+                and state.get("complete")
+                and state.get("has_text")
+                and state.get("sha256") == document.sha256
+            ):
+                return IngestOutcome(document.file, "unchanged", 0, 0)
+            status = "loaded"
+            if state and state.get("complete"):
+                status = "replaced"
+            elif state or self._mentions_exist(document.file):
+                status = "repaired"
+            retraction = self._retract_steps(document.file) if status != "loaded" else []
+            self.backend.write_all([*retraction, *steps])
         return IngestOutcome(document.file, status, len(extraction.nodes), len(extraction.edges))
 
     def _mentions_exist(self, file: str) -> bool:
         """A crashed ingest leaves facts without a complete Document node; find them to clean up."""
         return bool(self.backend.read("count_mentions_of_document", {"file": file})[0]["total"])
 
-    def retract(self, file: str) -> None:
+    def _retract_steps(self, file: str) -> list[tuple[str, dict[str, Any]]]:
         params = {"file": file, "evidence_prefix": evidence_prefix(file)}
-        for query_name in (
-            "delete_edges_only_in_document",
-            "retract_document_edges",
-            "delete_nodes_only_in_document",
-            "retract_document_nodes",
-        ):
-            self.backend.run(query_name, params)
-        self.backend.run("delete_document_node", {"file": file})
+        return [
+            *((name, params) for name in (
+                "delete_edges_only_in_document",
+                "retract_document_edges",
+                "delete_nodes_only_in_document",
+                "retract_document_nodes",
+            )),
+            ("delete_document_node", {"file": file}),
+        ]  # fmt: skip
+
+    def retract(self, file: str) -> None:
+        with self.backend.document_lock(file):
+            self.backend.write_all(self._retract_steps(file))
+
+    def delete_document(self, ref: str) -> tuple[dict[str, Any], int, int] | None:
+        """Retract one document by id or file under its lock: (document, edges removed, kept)."""
+        rows = self.backend.read("find_document", {"ref": ref})
+        if not rows:
+            return None
+        file = rows[0]["document"]["file"]
+        with self.backend.document_lock(file):
+            rows = self.backend.read("find_document", {"ref": ref})
+            if not rows:
+                return None  # deleted by another writer while we waited
+            facts = self.backend.read(
+                "document_facts", {"file": file, "evidence_prefix": evidence_prefix(file)}
+            )
+            kept = sum(1 for row in facts if row["documents"] > 1)
+            self.backend.write_all(self._retract_steps(file))
+        return rows[0]["document"], len(facts) - kept, kept
+
+    def sweep_incomplete(self) -> list[str]:
+        """Remove the facts of documents that never completed (an ingest killed before the end)."""
+        self.ensure_schema()  # also creates the graph, so reading an empty one is no error
+        swept = []
+        for row in self.backend.read("incomplete_document_files"):
+            file = row["file"]
+            with self.backend.document_lock(file):
+                state = self.document_state(file)
+                if state and state.get("complete"):
+                    continue  # finished by its writer while we waited
+                self.backend.write_all(self._retract_steps(file))
+                swept.append(file)
+        return swept
 
     def reset(self) -> None:
         while self.backend.run("delete_all", {"batch": DELETE_BATCH})[0]["deleted"]:
             pass
 
     def counts(self) -> dict[str, dict[str, int]]:
+        self.ensure_schema()  # a graph nothing was written to yet exists once indexed
         nodes = {row["label"]: row["count"] for row in self.backend.read("count_nodes_by_label")}
         edges = {row["type"]: row["count"] for row in self.backend.read("count_edges_by_type")}
         return {"nodes": nodes, "edges": edges}

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import asyncio
 import tempfile
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, UploadFile
+from fastapi import APIRouter, Request, UploadFile
 from fastapi import Path as PathParam
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.errors import ApiError
@@ -30,6 +33,8 @@ DocumentRef = Annotated[
     str,
     PathParam(description="document id (doc:<file>) or file name", examples=["doc:001_b1280b1a44e49c58.txt"]),
 ]
+MAX_NAME_BYTES = 255  # what the file systems the text goes through accept
+DISCONNECT_POLL_S = 0.5
 NOT_FOUND = {404: {"description": "no document has this id or file name"}}
 AUTH = {401: {"description": "HEALTHKG_API_KEY is set and X-API-Key is missing or wrong"}}
 
@@ -95,27 +100,44 @@ def get_document_text(store: StoreDep, ref: DocumentRef) -> DocumentTextPublic:
     status_code=201,
     response_model=UploadPublic,
     summary="Ingest one uploaded document (multipart field `file`)",
-    description="A report (.txt, .html/.htm, .pdf or .docx, sniffed from the content) is read, extracted "
-    "and written; re-uploading the "
-    "same text changes nothing (`unchanged`), changed text replaces the old facts (`replaced`).",
-    responses={400: {"description": "unreadable document"}, 413: {"description": "too large"}, **AUTH},
+    description="A report (.txt, .html/.htm, .pdf or .docx, sniffed from the content) is read, "
+    "extracted and written; re-uploading the same text changes nothing (`unchanged`), changed "
+    "text replaces the old facts (`replaced`), "
+    "and leftovers of an interrupted ingest are cleaned up (`repaired`). Uploads under one name "
+    "are applied one at a time, so the graph always holds exactly one version of each file; one "
+    "that waits longer than the server's lock wait gets 409. Extraction has a time budget and "
+    "stops when the client disconnects.",
+    responses={
+        400: {"description": "unreadable document, bad file name, or over the time budget"},
+        409: {"description": "another upload or deletion of this file is still running"},
+        413: {"description": "too large"},
+        **AUTH,
+    },
     dependencies=[ApiKeyDep],
 )
-def upload_document(store: StoreDep, settings: SettingsDep, file: UploadFile) -> UploadPublic:
-    name = Path(file.filename or "").name
-    if not name:
-        raise ApiError(400, "the uploaded file has no name", "bad_document")
-    content = file.file.read(settings.max_upload_bytes + 1)
+async def upload_document(
+    request: Request, store: StoreDep, settings: SettingsDep, file: UploadFile
+) -> UploadPublic:
+    name = _safe_name(file.filename)
+    content = await file.read(settings.max_upload_bytes + 1)
     if len(content) > settings.max_upload_bytes:
         raise ApiError(413, f"documents are limited to {settings.max_upload_bytes} bytes")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(content)
-        try:
-            extractions = extract_paths([path])
-        except DocumentError as exc:
-            raise ApiError(400, str(exc).replace(tmp + "/", ""), "bad_document") from exc
-    outcome = ingest_extractions(store, extractions).outcomes[0]
+    client_gone = threading.Event()
+    watcher = asyncio.create_task(_watch_disconnect(request, client_gone))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / name
+            path.write_bytes(content)
+            try:
+                shutting_down: threading.Event = request.app.state.shutting_down
+                stop = lambda: client_gone.is_set() or shutting_down.is_set()  # noqa: E731
+                extractions = await run_in_threadpool(extract_paths, [path], stop)
+            except DocumentError as exc:
+                raise ApiError(400, str(exc).replace(tmp + "/", ""), "bad_document") from exc
+    finally:
+        watcher.cancel()
+    summary = await run_in_threadpool(ingest_extractions, store, extractions)
+    outcome = summary.outcomes[0]
     return UploadPublic(
         id=f"doc:{outcome.file}",
         file=outcome.file,
@@ -125,19 +147,43 @@ def upload_document(store: StoreDep, settings: SettingsDep, file: UploadFile) ->
     )
 
 
+def _safe_name(filename: str | None) -> str:
+    """The upload's base name, refused when it cannot name a file here."""
+    raw = (filename or "").replace("\\", "/")
+    name = raw.rsplit("/", 1)[-1].strip()
+    if not name or name in (".", ".."):
+        raise ApiError(400, f"the uploaded file needs a name (got {filename!r})", "bad_document")
+    if "\x00" in name or any(ord(ch) < 32 for ch in name):
+        raise ApiError(400, "the uploaded file name holds control characters", "bad_document")
+    try:
+        encoded = name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(400, "the uploaded file name is not valid UTF-8", "bad_document") from None
+    if len(encoded) > MAX_NAME_BYTES:
+        raise ApiError(400, f"file names are limited to {MAX_NAME_BYTES} bytes", "bad_document")
+    return name
+
+
+async def _watch_disconnect(request: Request, gone: threading.Event) -> None:
+    while not gone.is_set():
+        if await request.is_disconnected():
+            gone.set()
+            return
+        await asyncio.sleep(DISCONNECT_POLL_S)
+
+
 @router.delete(
     "/{ref}",
     response_model=DeletedPublic,
     summary="Retract a document: facts only it supported go, shared facts lose its evidence",
     description="Edges and nodes only this document supported are deleted; those other documents "
     "also support stay, minus this document's quotes; the Document node and its text go.",
-    responses={**NOT_FOUND, **AUTH},
+    responses={**NOT_FOUND, **AUTH, 409: {"description": "an upload of this file is still running"}},
     dependencies=[ApiKeyDep],
 )
 def delete_document(store: StoreDep, ref: DocumentRef) -> DeletedPublic:
-    stored = _document_or_404(store, ref)
-    file = stored["file"]
-    facts = store.backend.read("document_facts", {"file": file, "evidence_prefix": evidence_prefix(file)})
-    kept = sum(1 for row in facts if row["documents"] > 1)
-    store.retract(file)
-    return DeletedPublic(id=stored["id"], file=file, edges_removed=len(facts) - kept, edges_kept=kept)
+    deleted = store.delete_document(ref)
+    if deleted is None:
+        raise ApiError(404, f"no document with id or file '{ref}'")
+    stored, removed, kept = deleted
+    return DeletedPublic(id=stored["id"], file=stored["file"], edges_removed=removed, edges_kept=kept)

@@ -63,6 +63,10 @@ def search_entities(
     )
 
 
+# The schema states the allowed values (a comma-separated list cannot be an OpenAPI enum).
+EDGE_TYPES_PATTERN = f"^({'|'.join(EDGE_TYPES)})(,({'|'.join(EDGE_TYPES)}))*$"
+
+
 @router.get(
     "/{entity_id:path}/neighbors",
     response_model=SubgraphPublic,
@@ -75,7 +79,12 @@ def neighbors(
     entity_id: EntityId,
     depth: Annotated[int, Query(ge=1, le=3, description="hops from the entity", examples=[2])] = 1,
     types: Annotated[
-        str | None, Query(description="comma-separated edge types", examples=["PARTNERS_WITH,LOCATED_IN"])
+        str | None,
+        Query(
+            description=f"comma-separated edge types, each one of {', '.join(EDGE_TYPES)}",
+            examples=["PARTNERS_WITH,LOCATED_IN"],
+            pattern=EDGE_TYPES_PATTERN,
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="at most this many edges", examples=[300])] = 300,
 ) -> SubgraphPublic:

@@ -19,7 +19,7 @@ FORMAT_NAMES = {
     "ole": "a legacy Office file (.doc/.xls; save it as .docx)",
     "image": "an image (OCR is not supported)",
     "rtf": "an RTF document",
-    "binary": "binary data",
+    "binary": "binary data (NUL bytes, not text)",
 }
 MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),

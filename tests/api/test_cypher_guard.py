@@ -46,3 +46,22 @@ def test_comment_markers_inside_strings_are_text() -> None:
         check_read_only("MATCH (n) WHERE n.name = '// not a comment' DELETE n")
     with pytest.raises(CypherRefused, match="SET"):
         check_read_only("MATCH (n) RETURN '*/' /* 'closing */ SET n.x = 1")
+
+
+@pytest.mark.parametrize(
+    ("cypher", "expected"),
+    [
+        ("MATCH (n) RETURN n", "MATCH (n) RETURN n\nLIMIT 11"),
+        ("MATCH (n) RETURN n ORDER BY n.id SKIP 5;", "MATCH (n) RETURN n ORDER BY n.id SKIP 5\nLIMIT 11"),
+        ("MATCH (n) RETURN n LIMIT 3", "MATCH (n) RETURN n LIMIT 3"),
+        ("MATCH (n) RETURN n LIMIT 500000 // many", "MATCH (n) RETURN n LIMIT 11 // many"),
+        ("MATCH (n) RETURN n LIMIT $k", "CALL {\nMATCH (n) RETURN n LIMIT $k\n}\nRETURN *\nLIMIT 11"),
+        ("RETURN 1 AS x UNION RETURN 2 AS x", "CALL {\nRETURN 1 AS x UNION RETURN 2 AS x\n}\nRETURN *\nLIMIT 11"),  # noqa: E501
+        ("MATCH (n) WHERE EXISTS { MATCH (n)--() RETURN 1 } WITH n RETURN n.limit", None),
+        ("CALL db.labels()", "CALL db.labels()"),
+    ],
+)
+def test_the_row_cap_is_written_into_the_query(cypher: str, expected: str | None) -> None:
+    from api.cypher_guard import bounded
+
+    assert bounded(cypher, 10) == (expected if expected is not None else cypher + "\nLIMIT 11")

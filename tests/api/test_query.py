@@ -30,6 +30,11 @@ WRITE_ATTEMPTS = [
     "RETURN 'unterminated",
     "MATCH (n) RETURN n /* unterminated",
     "",
+    # aimed at the row cap's rewriting (a LIMIT appended, or a CALL { … } wrapper)
+    "RETURN 1 AS x } CREATE (:X) CALL { RETURN 1 AS y",
+    "MATCH (n) RETURN n LIMIT 1 CREATE (:X)",
+    "RETURN 1 AS x UNION MATCH (n) SET n.x = 1 RETURN 1 AS x",
+    "RETURN 1 AS x // LIMIT\nDELETE x",
 ]
 
 

@@ -1,0 +1,6 @@
+"""Imported once by the extraction fork server: loads the pipeline and jieba's dictionaries so
+every forked extraction starts warm (a cold start costs seconds per document)."""
+
+from loaders.pipeline import extract_document
+
+extract_document("warm.txt", "南昌市卫生健康委员会推进紧密型县域医共体建设。")
