@@ -114,12 +114,28 @@ class _LoadingNotice:
         if now - self.last < 5.0:
             return
         self.last = now
+        tail_mb = _aof_tail_bytes(self.data_dir) / 1e6
         print(
             f"healthkg: the graph server of {self.data_dir} is loading its files"
-            f"{_loading_percent(port)}; waiting",
+            f"{_loading_percent(port)} ({tail_mb:.0f} MB of writes to replay since the last "
+            "snapshot); waiting",
             file=sys.stderr,
             flush=True,
         )
+
+
+def _loading_per_log(data_dir: Path) -> bool:
+    """The server's log says it started and is not ready yet. While it replays a long run of large
+    writes it does not even answer LOADING (it serves clients only every 1,024 replayed commands),
+    so its log is the only sign of progress."""
+    try:
+        with open(data_dir / "falkordb.log", "rb") as handle:
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 65536))
+            tail = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    started = max(tail.rfind("Server initialized"), tail.rfind("Redis is starting"))
+    return started >= 0 and tail.find("Ready to accept connections", started) < 0
 
 
 def _aof_tail_bytes(data_dir: Path) -> int:
@@ -262,8 +278,8 @@ class EmbeddedServer:
             status = _status(port) if pid and port else "down"
             if status == "ready":
                 return pid, port
-            if status == "loading":  # making progress: wait as long as it takes, and say so
-                notice(port)
+            if status == "loading" or _loading_per_log(self.data_dir):
+                notice(port)  # making progress: wait as long as it takes, and say so
                 deadline = time.monotonic() + seconds
             if not _server_alive(self.data_dir):
                 raise GraphError(f"the embedded server of {self.data_dir} exited while starting; try again")
@@ -332,8 +348,8 @@ class EmbeddedServer:
                 if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
                     _compact(self.port)  # in the background: the next start loads a snapshot
                 return
-            if status == "loading":  # progress, not a hang: wait as long as it takes
-                notice(self.port)
+            if status == "loading" or _loading_per_log(self.data_dir):
+                notice(self.port)  # progress, not a hang: wait as long as it takes
                 deadline = time.monotonic() + wait
             time.sleep(0.05)
         # Record it anyway: the next process finds it through server.alive and waits for it.
