@@ -194,7 +194,7 @@ def _print(measured: dict[int, dict[str, float]], restart_rows: list[list[object
     header = [
         "query",
         *(f"{measured[s]['(nodes)']:,.0f} nodes" for s in sizes),
-        f"{sizes[-1]:,}/{sizes[0]:,}",
+        "largest / smallest",
     ]
     rows = []
     for label in labels:
