@@ -54,6 +54,11 @@ COMPACT_ABOVE_BYTES = 1_000_000
 # How long a stopping server may spend writing that snapshot before it is stopped anyway (the
 # writes stay in the append-only file, so nothing is lost, the next start is just slower).
 COMPACT_WAIT_S = 120.0
+# A ping while waiting for a server is short: one held by a load that has not reached the log
+# yet would otherwise block us through the whole load, silently.
+POLL_TIMEOUT_S = 0.25
+# A start that loads for longer than this says so on stderr (then every 5 s).
+LOADING_NOTICE_AFTER_S = 1.0
 QUERY_MEM_ENV = "HEALTHKG_QUERY_MEM_MB"
 DEFAULT_QUERY_MEM_MB = 512
 
@@ -78,9 +83,11 @@ def _answers(port: int) -> bool:
     return _status(port) == "ready"
 
 
-def _status(port: int) -> str:
+def _status(port: int, timeout_s: float = 2.0) -> str:
     """'ready', 'loading' (the server is reading its files; worth waiting for) or 'down'."""
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2)
+    client = redis.Redis(
+        host="127.0.0.1", port=port, socket_timeout=timeout_s, socket_connect_timeout=timeout_s
+    )
     try:
         return "ready" if client.ping() else "down"
     except redis.BusyLoadingError:
@@ -92,7 +99,7 @@ def _status(port: int) -> str:
 
 
 def _loading_percent(port: int) -> str:
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2)
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=0.3, socket_connect_timeout=0.3)
     try:
         info = client.info("persistence")  # INFO is served while loading
         return f" ({float(info.get('loading_loaded_perc', 0)):.0f} %)"
@@ -275,10 +282,12 @@ class EmbeddedServer:
         notice = _LoadingNotice(self.data_dir)
         while True:
             pid, port = self._recorded()
-            status = _status(port) if pid and port else "down"
+            # The log first: a loading server may hold a ping until it is done.
+            loading = _loading_per_log(self.data_dir)
+            status = "down" if loading or not (pid and port) else _status(port, POLL_TIMEOUT_S)
             if status == "ready":
                 return pid, port
-            if status == "loading" or _loading_per_log(self.data_dir):
+            if status == "loading" or loading:
                 notice(port)  # making progress: wait as long as it takes, and say so
                 deadline = time.monotonic() + seconds
             if not _server_alive(self.data_dir):
@@ -336,19 +345,20 @@ class EmbeddedServer:
         wait = max(START_TIMEOUT_S, _wait_s(WAIT_ENV, DEFAULT_WAIT_S))
         deadline = time.monotonic() + wait
         notice = _LoadingNotice(self.data_dir)
-        notice.last = time.monotonic() - 4.0  # quiet for a short load, spoken for a long one
+        notice.last = time.monotonic() - 5.0 + LOADING_NOTICE_AFTER_S  # quiet for a short load
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise GraphError(
                     f"embedded FalkorDB exited at start (code {process.returncode}); "
                     f"see {self.data_dir / 'falkordb.log'}"
                 )
-            status = _status(self.port)
+            loading = _loading_per_log(self.data_dir)  # first: a loading server may hold a ping
+            status = "down" if loading else _status(self.port, POLL_TIMEOUT_S)
             if status == "ready":
                 if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
                     _compact(self.port)  # in the background: the next start loads a snapshot
                 return
-            if status == "loading" or _loading_per_log(self.data_dir):
+            if status == "loading" or loading:
                 notice(self.port)  # progress, not a hang: wait as long as it takes
                 deadline = time.monotonic() + wait
             time.sleep(0.05)

@@ -13,6 +13,7 @@ timed again ("after"). At the largest size only "after" is timed.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -137,6 +138,9 @@ def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, b
     # Nodes each renamed copy of the corpus adds (its regions are shared, its documents are new).
     per_copy = sum(1 + sum(node.label != "Region" for node in e.nodes) for e in extractions)
     settings = GraphSettings(url="embedded", data_dir=data_dir, graph_name=GRAPH)
+    # Regions' quote lists grow with every report citing them: upserts of busy regions need
+    # more than the service's per-query cap at the larger sizes.
+    os.environ.setdefault(embedded.QUERY_MEM_ENV, "8192")
     keep = embedded.COMPACT_ABOVE_BYTES
     embedded.COMPACT_ABOVE_BYTES = 10**15  # the "before" restart needs the tail kept
     started_all = time.perf_counter()
@@ -154,7 +158,12 @@ def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, b
                     break
                 copies = min(COPIES_PER_BATCH, max(1, -(-(size - count) // per_copy)))
                 batch = [as_copy(e, copy_index + i, True) for i in range(copies) for e in extractions]
-                _write_copies(backend, batch)
+                try:
+                    _write_copies(backend, batch)
+                except Exception as exc:  # noqa: BLE001 (report what was measured before it)
+                    print(f"(writing stopped at {count:,} nodes: {str(exc)[:200]})", flush=True)
+                    budget_s = 0
+                    break
                 copy_index += copies
                 reports += len(batch)
             if count < size:
@@ -165,9 +174,11 @@ def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, b
             fresh = as_copy(extractions[1], 10**6 + copy_index, True)
             measured[size] = _measure(backend, probe, fresh, repeat)
             measured[size]["(nodes)"] = count
+            print(f"  {size:,}: " + ", ".join(f"{k} {v:.1f}" for k, v in measured[size].items()), flush=True)
             if size >= restart_at and not restart_rows:
                 backend.close()
                 restart_rows.append(_restart_before_after(data_dir, count, reports))
+                print(f"  restart: {restart_rows[-1]}", flush=True)
                 backend = connect(settings)
                 backend._db.connection.config_set("auto-aof-rewrite-percentage", 0)
         _plans(backend, probe)
