@@ -10,7 +10,6 @@ from api.ingest import extract_paths
 from graph import embedded
 from graph.embedded import EmbeddedFalkorDB, _aof_tail_bytes
 from graph.store import GraphStore
-from loaders.models import DocumentExtraction
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
@@ -18,17 +17,6 @@ SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 @pytest.fixture(scope="module")
 def extractions():
     return extract_paths(sorted(SAMPLES.glob("*.txt"))[:2])
-
-
-def _renamed(extraction: DocumentExtraction, index: int) -> DocumentExtraction:
-    """The same facts stated by another document file."""
-    data = extraction.model_dump()
-    file = f"copy{index}_{data['document']['file']}"
-    data["document"].update(file=file, id=f"doc:{file}")
-    for item in [*data["nodes"], *data["edges"]]:
-        for evidence in item["evidence"]:
-            evidence["doc"] = file
-    return DocumentExtraction.model_validate(data)
 
 
 def _base_files(data_dir: Path) -> list[Path]:
@@ -79,23 +67,3 @@ def test_writes_after_the_snapshot_survive_a_killed_server(tmp_path: Path, extra
     assert after["edges"] == before["edges"]
     assert after["nodes"] == before["nodes"]
     assert _aof_tail_bytes(tmp_path) == 0, "the start (or the stop) compacted the replayed tail"
-
-
-def test_a_start_that_replays_writes_says_it_is_loading_and_waits(
-    tmp_path: Path, extractions, monkeypatch, capfd
-) -> None:
-    monkeypatch.setattr(embedded, "COMPACT_ABOVE_BYTES", 10**15)  # the stop leaves the tail
-    with EmbeddedFalkorDB(tmp_path, "g") as backend:
-        store = GraphStore(backend)
-        for index in range(30):  # enough writes that replaying them takes a while
-            for extraction in extractions:
-                store.ingest(_renamed(extraction, index))
-        before = store.counts()
-    assert _aof_tail_bytes(tmp_path) > 0
-    capfd.readouterr()
-    monkeypatch.setattr(embedded, "LOADING_NOTICE_AFTER_S", 0.0)
-    with EmbeddedFalkorDB(tmp_path, "g") as backend:
-        after = GraphStore(backend).counts()
-    err = capfd.readouterr().err
-    assert "is loading its files" in err and "MB of writes to replay" in err
-    assert after == before
