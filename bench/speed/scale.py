@@ -166,9 +166,10 @@ def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, b
                     break
                 copy_index += copies
                 reports += len(batch)
-            if count < size:
+            if count < size:  # measured at the size reached, then no further
                 print(f"(stopped before {size:,} nodes: the {budget_s:.0f} s budget ran out at {count:,})")
-                break
+                sizes = tuple(s for s in sizes if s <= size)
+                size = count
             seconds = time.perf_counter() - write_started
             print(f"({count:,} nodes, {reports} reports: written in {seconds:.0f} s)", flush=True)
             fresh = as_copy(extractions[1], 10**6 + copy_index, True)
@@ -181,15 +182,16 @@ def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, b
                 print(f"  restart: {restart_rows[-1]}", flush=True)
                 backend = connect(settings)
                 backend._db.connection.config_set("auto-aof-rewrite-percentage", 0)
+            if size == count:
+                break
         _plans(backend, probe)
+        # Fold the tail into the snapshot while connected: a stopped server would replay it first.
+        tail = _aof_tail_bytes(data_dir) / 1e6
+        _compact(backend.port, wait_s=900)
     finally:
         backend.close()
         embedded.COMPACT_ABOVE_BYTES = keep
-    if measured and max(measured) > restart_at:
-        tail = _aof_tail_bytes(data_dir) / 1e6
-        server = embedded.EmbeddedServer(data_dir)
-        _compact(server.acquire(), wait_s=900)
-        server.release()
+    if measured:
         after = _timed_start(data_dir)
         restart_rows.append([f"{max(m['(nodes)'] for m in measured.values()):,.0f}", reports,
                              f"{tail:.0f} MB of writes", "(not timed)", f"{after:.1f}"])  # fmt: skip
