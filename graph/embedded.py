@@ -8,6 +8,12 @@ One server per directory under every failure: the server process inherits an exc
 `server.alive` and holds it for as long as it lives (frozen or loading included), so "is a server
 running here" never depends on it answering. A server that holds the lock but does not answer is
 waited for, then reported; never replaced.
+
+Restart speed: replaying an append-only file re-runs every Cypher write ever made (minutes for a
+few hundred reports), while loading an RDB snapshot is a memory copy. So the append-only file is
+kept as an RDB preamble plus the writes since, and it is rewritten (BGREWRITEAOF, in the
+background) whenever the writes since the snapshot have grown: by the server itself past a
+threshold, at start, and when the last client leaves before the server is stopped.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +49,16 @@ DEFAULT_WAIT_S = 60.0
 # Per-document write locks: how long an ingest waits for another writer of the same file.
 DOCUMENT_LOCK_WAIT_ENV = "HEALTHKG_DOCUMENT_LOCK_WAIT_S"
 DEFAULT_DOCUMENT_LOCK_WAIT_S = 120.0
+# Writes replayed at start beyond this size are folded into a snapshot (BGREWRITEAOF).
+COMPACT_ABOVE_BYTES = 1_000_000
+# How long a stopping server may spend writing that snapshot before it is stopped anyway (the
+# writes stay in the append-only file, so nothing is lost, the next start is just slower).
+COMPACT_WAIT_S = 120.0
+# A ping while waiting for a server is short: one held by a load that has not reached the log
+# yet would otherwise block us through the whole load, silently.
+POLL_TIMEOUT_S = 0.25
+# A start that loads for longer than this says so on stderr (then every 5 s).
+LOADING_NOTICE_AFTER_S = 1.0
 QUERY_MEM_ENV = "HEALTHKG_QUERY_MEM_MB"
 DEFAULT_QUERY_MEM_MB = 512
 
@@ -63,11 +80,93 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _answers(port: int) -> bool:
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2, socket_connect_timeout=2)
+    return _status(port) == "ready"
+
+
+def _status(port: int, timeout_s: float = 2.0) -> str:
+    """'ready', 'loading' (the server is reading its files; worth waiting for) or 'down'."""
+    client = redis.Redis(
+        host="127.0.0.1", port=port, socket_timeout=timeout_s, socket_connect_timeout=timeout_s
+    )
     try:
-        return bool(client.ping())
+        return "ready" if client.ping() else "down"
+    except redis.BusyLoadingError:
+        return "loading"
     except redis.RedisError:
+        return "down"
+    finally:
+        client.close()
+
+
+def _loading_percent(port: int) -> str:
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=0.3, socket_connect_timeout=0.3)
+    try:
+        info = client.info("persistence")  # INFO is served while loading
+        return f" ({float(info.get('loading_loaded_perc', 0)):.0f} %)"
+    except redis.RedisError:
+        return ""
+    finally:
+        client.close()
+
+
+class _LoadingNotice:
+    """Tells the person at the terminal why nothing happens yet, once, then on progress."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.last = 0.0
+
+    def __call__(self, port: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 5.0:
+            return
+        self.last = now
+        tail_mb = _aof_tail_bytes(self.data_dir) / 1e6
+        print(
+            f"healthkg: the graph server of {self.data_dir} is loading its files"
+            f"{_loading_percent(port)} ({tail_mb:.0f} MB of writes to replay since the last "
+            "snapshot); waiting",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _loading_per_log(data_dir: Path) -> bool:
+    """The server's log says it started and is not ready yet. While it replays a long run of large
+    writes it does not even answer LOADING (it serves clients only every 1,024 replayed commands),
+    so its log is the only sign of progress."""
+    try:
+        with open(data_dir / "falkordb.log", "rb") as handle:
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 65536))
+            tail = handle.read().decode("utf-8", "replace")
+    except OSError:
         return False
+    started = max(tail.rfind("Server initialized"), tail.rfind("Redis is starting"))
+    return started >= 0 and tail.find("Ready to accept connections", started) < 0
+
+
+def _aof_tail_bytes(data_dir: Path) -> int:
+    """Size of the append-only writes made since the last snapshot (what a start replays)."""
+    folder = data_dir / "appendonlydir"
+    if not folder.is_dir():
+        return 0
+    return sum(path.stat().st_size for path in folder.glob("*.incr.aof"))
+
+
+def _compact(port: int, wait_s: float = 0.0) -> None:
+    """Fold the replayed writes into an RDB snapshot; optionally wait until it is written."""
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=10)
+    try:
+        with contextlib.suppress(redis.ResponseError):  # a rewrite already running is as good
+            client.bgrewriteaof()
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.1)
+    except redis.RedisError:
+        pass  # compaction is an optimisation; the append-only file alone is still complete
     finally:
         client.close()
 
@@ -180,10 +279,17 @@ class EmbeddedServer:
         """The live server of this directory once it answers; reported, never replaced, if it won't."""
         seconds = _wait_s(WAIT_ENV, DEFAULT_WAIT_S)
         deadline = time.monotonic() + seconds
+        notice = _LoadingNotice(self.data_dir)
         while True:
             pid, port = self._recorded()
-            if pid and port and _answers(port):
+            # The log first: a loading server may hold a ping until it is done.
+            loading = _loading_per_log(self.data_dir)
+            status = "down" if loading or not (pid and port) else _status(port, POLL_TIMEOUT_S)
+            if status == "ready":
                 return pid, port
+            if status == "loading" or loading:
+                notice(port)  # making progress: wait as long as it takes, and say so
+                deadline = time.monotonic() + seconds
             if not _server_alive(self.data_dir):
                 raise GraphError(f"the embedded server of {self.data_dir} exited while starting; try again")
             if time.monotonic() >= deadline:
@@ -207,6 +313,10 @@ class EmbeddedServer:
             "--dir", str(self.data_dir),
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            # Restarts load a snapshot instead of replaying every write (see the module docstring).
+            "--aof-use-rdb-preamble", "yes",
+            "--auto-aof-rewrite-percentage", "25",
+            "--auto-aof-rewrite-min-size", "16mb",
             "--save", "",
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "falkordb.log"),
@@ -230,15 +340,27 @@ class EmbeddedServer:
             alive.close()  # our copy; the child's keeps the lock
         self.pid = process.pid
         # A server loading a large append-only file answers LOADING: it is waited for, not killed.
-        deadline = time.monotonic() + max(START_TIMEOUT_S, _wait_s(WAIT_ENV, DEFAULT_WAIT_S))
+        # Record it now, so a second process finds a loading server and waits for it too.
+        (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
+        wait = max(START_TIMEOUT_S, _wait_s(WAIT_ENV, DEFAULT_WAIT_S))
+        deadline = time.monotonic() + wait
+        notice = _LoadingNotice(self.data_dir)
+        notice.last = time.monotonic() - 5.0 + LOADING_NOTICE_AFTER_S  # quiet for a short load
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise GraphError(
                     f"embedded FalkorDB exited at start (code {process.returncode}); "
                     f"see {self.data_dir / 'falkordb.log'}"
                 )
-            if _answers(self.port):
+            loading = _loading_per_log(self.data_dir)  # first: a loading server may hold a ping
+            status = "down" if loading else _status(self.port, POLL_TIMEOUT_S)
+            if status == "ready":
+                if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
+                    _compact(self.port)  # in the background: the next start loads a snapshot
                 return
+            if status == "loading" or loading:
+                notice(self.port)  # progress, not a hang: wait as long as it takes
+                deadline = time.monotonic() + wait
             time.sleep(0.05)
         # Record it anyway: the next process finds it through server.alive and waits for it.
         (self.data_dir / STATE_FILE).write_text(json.dumps({"pid": self.pid, "port": self.port}))
@@ -261,6 +383,8 @@ class EmbeddedServer:
                 pass
             finally:
                 client.close()
+            if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
+                _compact(self.port, wait_s=COMPACT_WAIT_S)
             # SIGTERM makes redis fsync the append-only file and exit; SHUTDOWN took seconds longer.
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGTERM)

@@ -1,0 +1,1 @@
+"""`bench/run`: ingest speed, HTTP throughput, scale, restart and memory figures (prints, never asserts)."""
