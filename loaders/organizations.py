@@ -182,7 +182,7 @@ def _has_proper_part(name: str) -> bool:
     return any(t.flag in PROPER_TAGS for t in tokenize(name))
 
 
-def _is_generic(core: str) -> bool:
+def is_generic_name(core: str) -> bool:
     if core in GENERIC_CORES or len(core) <= 3:
         return True
     if core.startswith(GENERIC_PREFIXES):
@@ -301,7 +301,7 @@ class OrganizationRecognizer:
             region is None
             and not formed
             and not town_led
-            and (_is_generic(surface) or not _has_proper_part(name))
+            and (is_generic_name(surface) or not _has_proper_part(name))
         ):
             return None
         if COUNT_IN_NAME.search(surface) or _ends_with_kind(name):
@@ -390,32 +390,6 @@ class OrganizationRecognizer:
         return self.resolver.resolve(candidates) if candidates else None
 
 
-def short_forms_of_affiliated(mentions: list[OrgMention], known: list[str]) -> list[OrgMention]:
-    """首都医科大学附属北京朝阳医院 … 北京朝阳医院: a hospital whose whole name ends exactly one
-    university-affiliated hospital the document named before is that hospital, by its short name.
-    `known` gathers the document's affiliated names as sentences are read."""
-    for m in mentions:
-        if m.label != "Hospital":
-            continue
-        longer = [
-            name
-            for name in known
-            if name != m.name and name.endswith(m.name) and _is_affiliation(name[: -len(m.name)])
-        ]
-        if len(longer) == 1 and len(m.name) >= 4:
-            if m.name not in m.aliases:
-                m.aliases.append(m.name)
-            m.name = longer[0]
-        elif AFFILIATED.match(m.name) and m.name not in known:
-            known.append(m.name)
-    return mentions
-
-
-def _is_affiliation(prefix: str) -> bool:
-    school = AFFILIATED.fullmatch(prefix)
-    return bool(school) and school.group("own") not in SCHOOL_KINDS
-
-
 def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:
     """Drop a mention lying inside a longer one (某某大学 inside 某某大学附属医院)."""
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -429,18 +403,3 @@ def _outermost(mentions: list[OrgMention]) -> list[OrgMention]:
             continue
         out.append(m)
     return out
-
-
-def parent_hospital_pairs(mentions: list[OrgMention], clean: str) -> list[tuple[str, str]]:
-    """(branch, parent) for names like 某某大学附属医院贵州医院: the part up to the inner 医院 is
-    the hospital that runs the branch (the 输出医院 of a 国家区域医疗中心)."""
-    pairs: list[tuple[str, str]] = []
-    for m in mentions:
-        if m.label != "Hospital":
-            continue
-        inner = m.surface.find("医院")
-        if 0 < inner < len(m.surface) - 2 and m.surface.endswith("医院"):
-            parent = m.surface[: inner + 2]
-            if not _is_generic(parent):
-                pairs.append((m.name, parent))
-    return pairs

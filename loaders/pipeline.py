@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from loaders.affiliations import parent_hospital_pairs, short_forms_of_affiliated
 from loaders.builder import ExtractionBuilder
 from loaders.departments import find_departments
 from loaders.document_meta import date_of, own_region, title_of, year_of
@@ -52,12 +53,7 @@ from loaders.models import (
     Target,
 )
 from loaders.officials import find_officials
-from loaders.organizations import (
-    OrganizationRecognizer,
-    OrgMention,
-    parent_hospital_pairs,
-    short_forms_of_affiliated,
-)
+from loaders.organizations import OrganizationRecognizer, OrgMention
 from loaders.partners import Party, partner_pairs
 from loaders.programs import ProgramRecognizer
 from loaders.regions import (

@@ -1,5 +1,6 @@
+from loaders.affiliations import parent_hospital_pairs
 from loaders.lexicon import token_boundaries, tokenize
-from loaders.organizations import OrganizationRecognizer, parent_hospital_pairs
+from loaders.organizations import OrganizationRecognizer
 from loaders.regions import RegionResolver, find_region_names
 
 
@@ -131,7 +132,7 @@ def test_a_place_before_a_university_hospital_locates_it_without_joining_its_nam
 
 
 def test_a_short_name_ending_one_affiliated_hospital_is_that_hospital() -> None:
-    from loaders.organizations import short_forms_of_affiliated
+    from loaders.affiliations import short_forms_of_affiliated
 
     known: list[str] = []
     short_forms_of_affiliated(_find("首都医科大学附属北京天坛医院派驻专家", None), known)
@@ -160,7 +161,7 @@ def test_a_group_name_does_not_reach_back_over_a_finished_body() -> None:
 
 
 def test_a_university_hospital_without_fushu_is_opened_by_the_university_too() -> None:
-    from loaders.organizations import short_forms_of_affiliated
+    from loaders.affiliations import short_forms_of_affiliated
 
     known: list[str] = []
     found = short_forms_of_affiliated(_find("四川省四川大学华西医院派驻专家", None), known)
