@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from api.errors import ApiError
 from api.params import Limit, Offset
 from api.schemas import EntityRefPublic
 from api.schemas_browse import (
@@ -18,6 +17,7 @@ from api.schemas_browse import (
     ProgramSummariesPublic,
     ProgramSummaryPublic,
 )
+from api.scope import region_members
 from api.views import evidence_list
 
 router = APIRouter(tags=["browse"])
@@ -41,11 +41,7 @@ def partners(
 ) -> PartnerPairsPublic:
     members = None
     if region:
-        resolved = store.backend.read("resolve_entity", {"ref": region, "label": "Region"})
-        if not resolved:
-            raise ApiError(404, f"no region with id, name or alias '{region}'")
-        (scope,) = store.backend.read("region_scope", {"region_id": resolved[0]["node"]["id"]})
-        members = scope["regions"] + scope["located"]
+        members = region_members(store, region)
     rows = store.backend.read("partner_pairs", {"members": members, "limit": limit, "offset": offset})
     total = store.backend.read("count_partner_pairs", {"members": members})[0]["total"]
     data = [

@@ -5,9 +5,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from api.errors import ApiError
 from api.params import Limit, Offset
 from api.schemas import CommitmentsPublic
+from api.scope import region_members
 from api.views import commitment_views
 
 router = APIRouter(prefix="/api/commitments", tags=["commitments"])
@@ -42,11 +42,7 @@ def commitments(
 ) -> CommitmentsPublic:
     committers = None
     if region:
-        resolved = store.backend.read("resolve_entity", {"ref": region, "label": "Region"})
-        if not resolved:
-            raise ApiError(404, f"no region with id, name or alias '{region}'")
-        (scope,) = store.backend.read("region_scope", {"region_id": resolved[0]["node"]["id"]})
-        committers = scope["regions"] + scope["located"]
+        committers = region_members(store, region)
     params = {
         "by": by or None,
         "metric": metric or None,

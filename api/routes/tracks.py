@@ -8,6 +8,7 @@ from api.deps import StoreDep
 from api.errors import ApiError
 from api.params import Limit, Offset
 from api.schemas_tracks import Status, TrackPublic, TracksPublic
+from api.scope import region_members
 from api.tracks_views import detail_view, load_tracks, summary_view
 from graph.store import GraphStore
 from graph.tracks.build import Track, split_track_id
@@ -68,9 +69,7 @@ def tracks(
     if committer:
         committers = [_resolve(store, committer, None, "entity")]
     if region:
-        region_id = _resolve(store, region, "Region", "region")
-        (scope,) = store.backend.read("region_scope", {"region_id": region_id})
-        in_region = set(scope["regions"] + scope["located"])
+        in_region = set(region_members(store, region))
         scoped = committers if committers is not None else sorted(in_region)
         committers = [c for c in scoped if c in in_region]
     found, documents = load_tracks(store, committers)
