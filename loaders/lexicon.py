@@ -61,29 +61,39 @@ class Token:
     end: int
 
 
+def _user_words() -> list[tuple[str, int, str]]:
+    """The words added to jieba's dictionary, with their frequency and tag, in the order added."""
+    from loaders.regions import division_index
+
+    index = division_index()
+    out = []
+    for name in index.token_words():
+        # County names get a modest weight so that a rare name (大社区) does not split common
+        # words (加大社区…); provinces and cities are frequent enough to win.
+        levels = {d.level for d in index.candidates(name)}
+        out.append((name, USER_WORD_FREQ if levels & {"province", "city"} else COUNTY_WORD_FREQ, "ns"))
+    out += [(word, USER_WORD_FREQ * 2, "nt") for word in PROPER_NOUNS_WITH_PLACE_NAMES]
+    out += [(word, USER_WORD_FREQ, "n") for word in DOMAIN_WORDS]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     import jieba
     import jieba.posseg
 
     from loaders.pos_hmm import FastPOSTokenizer
-    from loaders.regions import division_index
+    from loaders.word_route import word_routes
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    index = division_index()
-    for name in index.token_words():
-        # County names get a modest weight so that a rare name (大社区) does not split common
-        # words (加大社区…); provinces and cities are frequent enough to win.
-        levels = {d.level for d in index.candidates(name)}
-        freq = USER_WORD_FREQ if levels & {"province", "city"} else COUNTY_WORD_FREQ
-        tokenizer.add_word(name, freq, "ns")
-    for word in PROPER_NOUNS_WITH_PLACE_NAMES:
-        tokenizer.add_word(word, USER_WORD_FREQ * 2, "nt")
-    for word in DOMAIN_WORDS:
-        tokenizer.add_word(word, USER_WORD_FREQ, "n")
-    return FastPOSTokenizer(tokenizer)
+    user_words = _user_words()
+    for word, freq, tag in user_words:
+        tokenizer.add_word(word, freq, tag)
+    with tokenizer.get_dict_file() as dictionary:  # the file jieba read, for the C++ routes to read
+        routes = word_routes(dictionary.name, user_words)
+    return FastPOSTokenizer(tokenizer, routes)
 
 
 # The texts one document run has tokenized (its sentences, then the names and phrases recognizers

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jieba.posseg
 from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+if TYPE_CHECKING:
+    from loaders.word_route import WordRoutes
 
 MIN_FLOAT = -3.14e100
 MIN_INF = float("-inf")
@@ -116,3 +119,48 @@ class FastPOSTokenizer(jieba.posseg.POSTokenizer):
                 nexti = i + 1
         if nexti < len(sentence):
             yield pair(sentence[nexti:], pos_list[nexti][1])
+
+    def __init__(self, tokenizer: jieba.Tokenizer, routes: WordRoutes | None = None) -> None:
+        super().__init__(tokenizer)
+        self.routes = routes  # jieba's routes computed in C++, when jieba-fast-dat is there
+        # The tags of a run of characters no dictionary word covers, kept for the process: such runs
+        # (names, numbers with their measure words) recur across reports, and each costs an HMM search.
+        self._run_tags = lru_cache(maxsize=1 << 16)(self._tag_run)
+
+    def _tag_run(self, run: str) -> tuple[jieba.posseg.pair, ...]:
+        return tuple(self._POSTokenizer__cut_detail(run))  # type: ignore[attr-defined]
+
+    # jieba's __cut_DAG, with the route from `routes` when there are routes: the same words, the same
+    # buffering of single characters into runs, the same tags.
+    def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[jieba.posseg.pair]:  # noqa: N802
+        if self.routes is None:
+            yield from super()._POSTokenizer__cut_DAG(sentence)  # type: ignore[misc]
+            return
+        last = self.routes.last_indexes(sentence)
+        tags, pair = self.word_tag_tab, jieba.posseg.pair
+        x, n, buf = 0, len(sentence), ""
+        while x < n:
+            y = last[x] + 1
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                if buf:
+                    yield from self._single_characters(buf)
+                    buf = ""
+                word = sentence[x:y]
+                yield pair(word, tags.get(word, "x"))
+            x = y
+        if buf:
+            yield from self._single_characters(buf)
+
+    def _single_characters(self, buf: str) -> Iterator[jieba.posseg.pair]:
+        """A run of one-character words, as jieba tags it: alone by the dictionary, unknown as a
+        whole by the HMM, a dictionary word (split by the route) character by character."""
+        tags, pair = self.word_tag_tab, jieba.posseg.pair
+        if len(buf) == 1:
+            yield pair(buf, tags.get(buf, "x"))
+        elif not self.tokenizer.FREQ.get(buf):
+            yield from self._run_tags(buf)
+        else:
+            for char in buf:
+                yield pair(char, tags.get(char, "x"))
