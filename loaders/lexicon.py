@@ -156,3 +156,13 @@ def contains_common_word(text: str) -> bool:
             if tag and tag not in ("ns", "nr", "nz", "nrt", "nt", "nrfg"):
                 return True
     return False
+
+
+def forget_seen_text() -> None:
+    """Empty the tokenizer's process-wide caches (the tags of unknown runs, the states of
+    characters): a benchmark's cold start, as for text this process has never seen."""
+    from loaders.pos_hmm import forget_seen_characters
+
+    if _pos_tokenizer.cache_info().currsize:
+        _pos_tokenizer()._run_tags.cache_clear()
+    forget_seen_characters()

@@ -26,47 +26,18 @@ MIN_INF = float("-inf")
 State = tuple[str, str]
 
 
-@lru_cache(maxsize=1)
-def _incoming() -> dict[State, dict[State, float]]:
-    """For every state, the states that can precede it with the transition's log probability."""
-    incoming: dict[State, dict[State, float]] = {}
-    for before, nexts in trans_P.items():
-        for after, prob in nexts.items():
-            incoming.setdefault(after, {})[before] = prob
-    return incoming
-
-
-Step = tuple[tuple[tuple[State, float, tuple[tuple[State, float], ...]], ...], tuple[State, ...]]
-
-
-# A step depends only on the states held before it and the next character, and the same pairs
-# recur across a text; bounded, as each entry holds a few hundred numbers.
-@lru_cache(maxsize=4096)
-def _step(held: tuple[State, ...], char: str) -> Step:
-    """jieba's step from the states `held` to `char`: each next state with its emission and the
-    previous states that transition into it; and the previous states jieba compares."""
-    incoming = _incoming()
-    all_states = trans_P.keys()
-    prev_states = tuple(x for x in held if trans_P[x])
-    expect_next = {y for x in prev_states for y in trans_P[x]}
-    obs_states = set(char_state_tab_P.get(char, all_states)) & expect_next
-    if not obs_states:
-        obs_states = expect_next if expect_next else set(all_states)
-    prev_set = set(prev_states)
-    plan = []
-    for y in obs_states:
-        into = incoming.get(y, {})
-        # The edges' order does not matter: the best is the largest (probability, state) pair.
-        if len(into) < len(prev_states):
-            edges = tuple((y0, p) for y0, p in into.items() if y0 in prev_set)
-        else:
-            edges = tuple((y0, into[y0]) for y0 in prev_states if y0 in into)
-        plan.append((y, emit_P[y].get(char, MIN_FLOAT), edges))
-    return tuple(plan), prev_states
+@lru_cache(maxsize=1 << 14)
+def _candidates(char: str) -> tuple[tuple[State, float], ...]:
+    """The states `char` can take, each with its emission (jieba's `char_state_tab_P`, else all)."""
+    return tuple((y, emit_P[y].get(char, MIN_FLOAT)) for y in char_state_tab_P.get(char, trans_P.keys()))
 
 
 def viterbi(obs: str) -> tuple[float, list[State]]:
-    """The most likely states of `obs`, as jieba.posseg.viterbi.viterbi returns them."""
+    """The most likely states of `obs`, as jieba.posseg.viterbi.viterbi returns them.
+
+    jieba compares, for each state the next character can take, every held state; only the few
+    held states (about ten) that have a transition into it count, so each step looks them up from
+    the held side: about a hundred lookups a character, nothing to cache, as fast on new text."""
     all_states = trans_P.keys()
     first = obs[0]
     column: dict[State, float] = {}
@@ -75,20 +46,28 @@ def viterbi(obs: str) -> tuple[float, list[State]]:
         column[y] = start_P[y] + emit_P[y].get(first, MIN_FLOAT)
         paths[0][y] = ""
     for t in range(1, len(obs)):
-        plan, prev_states = _step(tuple(paths[t - 1]), obs[t])
+        held = [(y0, value, trans_P[y0]) for y0, value in column.items()]
         new_column: dict[State, float] = {}
         back: dict[State, State] = {}
-        for y, emit, edges in plan:
+        for y, emit in _candidates(obs[t]):
             best: tuple[float, State] | None = None
-            for y0, trans in edges:
-                candidate = (column[y0] + trans + emit, y0)
-                if best is None or candidate > best:
-                    best = candidate
-            if best is None or best[0] == MIN_INF:
-                # Every path is -inf: jieba's max then picks the largest previous state of all.
-                best = max((column[y0] + trans_P[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
-            new_column[y] = best[0]
-            back[y] = best[1]
+            for y0, value, out in held:
+                trans = out.get(y)
+                if trans is not None:
+                    candidate = (value + trans + emit, y0)
+                    if best is None or candidate > best:
+                        best = candidate
+            if best is not None:
+                if best[0] == MIN_INF:
+                    # Every path is -inf: jieba's max then picks the largest previous state of all.
+                    best = max(
+                        (column[y0] + trans_P[y0].get(y, MIN_INF) + emit, y0) for y0 in column if trans_P[y0]
+                    )
+                new_column[y] = best[0]
+                back[y] = best[1]
+        if not new_column:
+            # No state of the character follows a held one: jieba then tries every reachable state.
+            new_column, back = _step_all(column, obs[t])
         column = new_column
         paths.append(back)
     prob, state = max((column[y], y) for y in paths[-1])
@@ -97,6 +76,26 @@ def viterbi(obs: str) -> tuple[float, list[State]]:
         route[i] = state
         state = paths[i][state]
     return prob, route
+
+
+def _step_all(column: dict[State, float], char: str) -> tuple[dict[State, float], dict[State, State]]:
+    """jieba's step when no state of the character follows a held one (rare characters): every
+    state a held one can move to, each from the best held state."""
+    prev_states = [x for x in column if trans_P[x]]
+    obs_states = {y for x in prev_states for y in trans_P[x]} or set(trans_P.keys())
+    new_column: dict[State, float] = {}
+    back: dict[State, State] = {}
+    for y in obs_states:
+        emit = emit_P[y].get(char, MIN_FLOAT)
+        best = max((column[y0] + trans_P[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
+        new_column[y] = best[0]
+        back[y] = best[1]
+    return new_column, back
+
+
+def forget_seen_characters() -> None:
+    """Empty the per-character cache (a benchmark's cold start: text this process has not seen)."""
+    _candidates.cache_clear()
 
 
 class FastPOSTokenizer(jieba.posseg.POSTokenizer):
