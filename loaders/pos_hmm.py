@@ -26,18 +26,24 @@ MIN_INF = float("-inf")
 State = tuple[str, str]
 
 
+# The states each state can move to, as sets: a step intersects them with the next character's.
+_NEXT: dict[State, frozenset[State]] = {y0: frozenset(out) for y0, out in trans_P.items()}
+
+
 @lru_cache(maxsize=1 << 14)
-def _candidates(char: str) -> tuple[tuple[State, float], ...]:
-    """The states `char` can take, each with its emission (jieba's `char_state_tab_P`, else all)."""
-    return tuple((y, emit_P[y].get(char, MIN_FLOAT)) for y in char_state_tab_P.get(char, trans_P.keys()))
+def _candidates(char: str) -> tuple[frozenset[State], dict[State, float]]:
+    """The states `char` can take (jieba's `char_state_tab_P`, else all), with their emissions."""
+    states = char_state_tab_P.get(char, trans_P.keys())
+    return frozenset(states), {y: emit_P[y].get(char, MIN_FLOAT) for y in states}
 
 
 def viterbi(obs: str) -> tuple[float, list[State]]:
     """The most likely states of `obs`, as jieba.posseg.viterbi.viterbi returns them.
 
-    jieba compares, for each state the next character can take, every held state; only the few
-    held states (about ten) that have a transition into it count, so each step looks them up from
-    the held side: about a hundred lookups a character, nothing to cache, as fast on new text."""
+    jieba compares, for each state the next character can take (about thirty), every held state
+    (about twenty), though few pairs have a transition. Here each held state meets only the states
+    it can move to that the character can take (a set intersection), so a step costs the pairs that
+    exist; nothing is cached per text, so new text is as fast as text seen before."""
     all_states = trans_P.keys()
     first = obs[0]
     column: dict[State, float] = {}
@@ -46,28 +52,28 @@ def viterbi(obs: str) -> tuple[float, list[State]]:
         column[y] = start_P[y] + emit_P[y].get(first, MIN_FLOAT)
         paths[0][y] = ""
     for t in range(1, len(obs)):
-        held = [(y0, value, trans_P[y0]) for y0, value in column.items()]
+        states, emits = _candidates(obs[t])
         new_column: dict[State, float] = {}
         back: dict[State, State] = {}
-        for y, emit in _candidates(obs[t]):
-            best: tuple[float, State] | None = None
-            for y0, value, out in held:
-                trans = out.get(y)
-                if trans is not None:
-                    candidate = (value + trans + emit, y0)
-                    if best is None or candidate > best:
-                        best = candidate
-            if best is not None:
-                if best[0] == MIN_INF:
-                    # Every path is -inf: jieba's max then picks the largest previous state of all.
-                    best = max(
-                        (column[y0] + trans_P[y0].get(y, MIN_INF) + emit, y0) for y0 in column if trans_P[y0]
-                    )
-                new_column[y] = best[0]
-                back[y] = best[1]
+        for y0, value in column.items():
+            out = trans_P[y0]
+            for y in _NEXT[y0] & states:
+                candidate = value + out[y] + emits[y]
+                known = new_column.get(y)
+                # jieba takes the largest (probability, previous state): on a tie the larger state.
+                if known is None or candidate > known or (candidate == known and y0 > back[y]):
+                    new_column[y] = candidate
+                    back[y] = y0
         if not new_column:
             # No state of the character follows a held one: jieba then tries every reachable state.
             new_column, back = _step_all(column, obs[t])
+        elif MIN_INF in new_column.values():
+            # Every path into a state is -inf: jieba's max then picks the largest held state of all.
+            for y, prob in new_column.items():
+                if prob == MIN_INF:
+                    held = [y0 for y0 in column if trans_P[y0]]
+                    best = max((column[y0] + trans_P[y0].get(y, MIN_INF) + emits[y], y0) for y0 in held)
+                    new_column[y], back[y] = best
         column = new_column
         paths.append(back)
     prob, state = max((column[y], y) for y in paths[-1])
