@@ -45,6 +45,7 @@ except ImportError:  # an older tree (comparing before and after): its one cache
 
         _step.cache_clear()
 
+
 Texts = list[tuple[str, str]]
 
 
