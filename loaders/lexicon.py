@@ -10,9 +10,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import jieba.posseg
@@ -53,8 +52,7 @@ USER_WORD_FREQ = 200000
 COUNTY_WORD_FREQ = 300
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a named tuple: built for every word of every sentence, 3x faster than a dataclass
     word: str
     flag: str
     start: int
@@ -92,7 +90,7 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     for word, freq, tag in user_words:
         tokenizer.add_word(word, freq, tag)
     with tokenizer.get_dict_file() as dictionary:  # the file jieba read, for the C++ routes to read
-        routes = word_routes(dictionary.name, user_words)
+        routes = word_routes(dictionary.name, user_words, tokenizer.total)
     return FastPOSTokenizer(tokenizer, routes)
 
 
@@ -127,10 +125,10 @@ def tokenize(text: str) -> list[Token]:
 def _tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     pos = 0
-    for pair in _pos_tokenizer().cut(text, HMM=True):
-        word = pair.word
-        out.append(Token(word, pair.flag, pos, pos + len(word)))
-        pos += len(word)
+    for word, flag in _pos_tokenizer().word_tags(text):
+        end = pos + len(word)
+        out.append(Token(word, flag, pos, end))
+        pos = end
     return out
 
 

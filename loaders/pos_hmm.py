@@ -24,6 +24,12 @@ MIN_FLOAT = -3.14e100
 MIN_INF = float("-inf")
 
 State = tuple[str, str]
+WordTag = tuple[str, str]
+# jieba.posseg's own patterns, so the splitting is exactly its own.
+RE_HAN_INTERNAL = jieba.posseg.re_han_internal
+RE_SKIP_INTERNAL = jieba.posseg.re_skip_internal
+RE_NUM = jieba.posseg.re_num
+RE_ENG = jieba.posseg.re_eng
 
 
 # The states each state can move to, as sets: a step intersects them with the next character's.
@@ -132,8 +138,28 @@ class FastPOSTokenizer(jieba.posseg.POSTokenizer):
         # (names, numbers with their measure words) recur across reports, and each costs an HMM search.
         self._run_tags = lru_cache(maxsize=1 << 16)(self._tag_run)
 
-    def _tag_run(self, run: str) -> tuple[jieba.posseg.pair, ...]:
-        return tuple(self._POSTokenizer__cut_detail(run))  # type: ignore[attr-defined]
+    def _tag_run(self, run: str) -> tuple[WordTag, ...]:
+        return tuple((p.word, p.flag) for p in self._POSTokenizer__cut_detail(run))  # type: ignore[attr-defined]
+
+    def word_tags(self, sentence: str) -> list[WordTag]:
+        """(word, tag) of `sentence`, exactly as `cut(sentence)` (jieba's __cut_internal with HMM)
+        gives them, without its layers of generators and pair objects."""
+        if self.routes is None:
+            return [(p.word, p.flag) for p in self.cut(sentence)]
+        self.makesure_userdict_loaded()
+        out: list[WordTag] = []
+        # split() with one group alternates the text between runs (even) and runs (odd).
+        for i, block in enumerate(RE_HAN_INTERNAL.split(sentence)):
+            if i % 2:
+                self._dag_tags(block, out)
+                continue
+            for x in RE_SKIP_INTERNAL.split(block):
+                if RE_SKIP_INTERNAL.match(x):
+                    out.append((x, "x"))
+                    continue
+                for char in x:  # jieba tests the whole piece for eng, each character for m
+                    out.append((char, "m" if RE_NUM.match(char) else "eng" if RE_ENG.match(x) else "x"))
+        return out
 
     # jieba's __cut_DAG, with the route from `routes` when there are routes: the same words, the same
     # buffering of single characters into runs, the same tags.
@@ -141,8 +167,15 @@ class FastPOSTokenizer(jieba.posseg.POSTokenizer):
         if self.routes is None:
             yield from super()._POSTokenizer__cut_DAG(sentence)  # type: ignore[misc]
             return
+        out: list[WordTag] = []
+        self._dag_tags(sentence, out)
+        for word, tag in out:
+            yield jieba.posseg.pair(word, tag)
+
+    def _dag_tags(self, sentence: str, out: list[WordTag]) -> None:
+        assert self.routes is not None
         last = self.routes.last_indexes(sentence)
-        tags, pair = self.word_tag_tab, jieba.posseg.pair
+        tags = self.word_tag_tab
         x, n, buf = 0, len(sentence), ""
         while x < n:
             y = last[x] + 1
@@ -150,22 +183,21 @@ class FastPOSTokenizer(jieba.posseg.POSTokenizer):
                 buf += sentence[x]
             else:
                 if buf:
-                    yield from self._single_characters(buf)
+                    self._single_characters(buf, out)
                     buf = ""
                 word = sentence[x:y]
-                yield pair(word, tags.get(word, "x"))
+                out.append((word, tags.get(word, "x")))
             x = y
         if buf:
-            yield from self._single_characters(buf)
+            self._single_characters(buf, out)
 
-    def _single_characters(self, buf: str) -> Iterator[jieba.posseg.pair]:
+    def _single_characters(self, buf: str, out: list[WordTag]) -> None:
         """A run of one-character words, as jieba tags it: alone by the dictionary, unknown as a
         whole by the HMM, a dictionary word (split by the route) character by character."""
-        tags, pair = self.word_tag_tab, jieba.posseg.pair
+        tags = self.word_tag_tab
         if len(buf) == 1:
-            yield pair(buf, tags.get(buf, "x"))
+            out.append((buf, tags.get(buf, "x")))
         elif not self.tokenizer.FREQ.get(buf):
-            yield from self._run_tags(buf)
+            out.extend(self._run_tags(buf))
         else:
-            for char in buf:
-                yield pair(char, tags.get(char, "x"))
+            out.extend((char, tags.get(char, "x")) for char in buf)

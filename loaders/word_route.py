@@ -20,7 +20,7 @@ UserWord = tuple[str, int, str]
 class WordRoutes:
     """Routes over jieba's main dictionary plus the added words, as jieba's Tokenizer would choose."""
 
-    def __init__(self, dictionary_path: str, user_words: Iterable[UserWord]) -> None:
+    def __init__(self, dictionary_path: str, user_words: Iterable[UserWord], total: int) -> None:
         from jieba_fast_dat._jieba_fast_dat_functions_py3 import (
             DatTrie,
             _get_DAG_and_calc,
@@ -30,11 +30,13 @@ class WordRoutes:
         # Built from the file directly: the package's own cache file in /tmp is written non-atomically,
         # which worker processes starting together could read half-written.
         self.trie = DatTrie()
-        self.total = load_main_dict_from_path_pybind(self.trie, dictionary_path, {})
+        load_main_dict_from_path_pybind(self.trie, dictionary_path, {})
         for word, freq, tag in user_words:
             self.trie.add_word(word, freq, tag)
-            self.total += freq  # as jieba's add_word does, even when the word was already known
-        self._total = float(self.total)
+        # jieba's own total, the denominator of every word's probability: the trie's count differs
+        # (jieba counts a word listed twice in its dictionary twice).
+        self.total = total
+        self._total = float(total)
         self._route = _get_DAG_and_calc
 
     def last_indexes(self, block: str) -> list[int]:
@@ -45,7 +47,7 @@ class WordRoutes:
         return route
 
 
-def word_routes(dictionary_path: str, user_words: Iterable[UserWord]) -> WordRoutes | None:
+def word_routes(dictionary_path: str, user_words: Iterable[UserWord], total: int) -> WordRoutes | None:
     """The C++ routes, or None when jieba-fast-dat is not installed or HEALTHKG_PURE_JIEBA is set."""
     if os.environ.get("HEALTHKG_PURE_JIEBA"):
         return None
@@ -53,4 +55,4 @@ def word_routes(dictionary_path: str, user_words: Iterable[UserWord]) -> WordRou
         import jieba_fast_dat._jieba_fast_dat_functions_py3  # noqa: F401
     except ImportError:
         return None
-    return WordRoutes(dictionary_path, user_words)
+    return WordRoutes(dictionary_path, user_words, total)
