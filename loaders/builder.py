@@ -3,7 +3,7 @@ joined), edges by (type, source, target) with one evidence entry per supporting 
 
 from __future__ import annotations
 
-from loaders.models import Edge, Evidence, NodeBase, Region
+from loaders.models import Edge, Evidence, NodeBase, Official, Region
 from loaders.regions import Division, division_index
 from loaders.sentences import Sentence
 
@@ -15,6 +15,9 @@ class ExtractionBuilder:
         self.file_name, self.text = file_name, text
         self.nodes: dict[str, NodeBase] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
+        # Name → id of the officials named with a title, the later of a name winning: kept as nodes
+        # are added (nodes are never replaced) instead of rescanning every node at every sentence.
+        self.titled_officials: dict[str, str] = {}
 
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence.from_text(self.file_name, self.text, sentence.start, sentence.end)
@@ -23,6 +26,8 @@ class ExtractionBuilder:
         known = self.nodes.get(node.id)
         if known is None:
             self.nodes[node.id] = known = node
+            if isinstance(node, Official) and node.title:
+                self.titled_officials[node.name] = node.id
         for alias in [*node.aliases, *aliases]:
             if alias and alias != known.name and alias not in known.aliases:
                 known.aliases.append(alias)

@@ -37,6 +37,16 @@ def by_last_char(word_list: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {last: tuple(group) for last, group in groups.items()}
 
 
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of `word` in `text`, left to right, not overlapping: what
+    `re.finditer(re.escape(word), text)` finds, without building a pattern per word."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        yield start, end
+        start = text.find(word, end)
+
+
 def word_pairs(text: str) -> dict[str, str]:
     """A space-separated list of `word:meaning` pairs as a dict, in the order written."""
     return dict(pair.split(":", 1) for pair in text.split())

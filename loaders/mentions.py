@@ -179,7 +179,7 @@ def add_officials(
     of the last body the document named, for a post given by its department only (医院检验科主任)."""
     clean = p.sentence.clean
     speakers = [(t.start, t.end, t.word) for t in p.tokens if t.flag in PERSON_TAGS]
-    titled = {n.name: n.id for n in graph.nodes.values() if isinstance(n, Official) and n.title}
+    titled = dict(graph.titled_officials)  # as the sentence began: its own officials come after
     ids = []
     for off in find_officials(clean, speakers, frozenset(titled)):
         if off.title is None and off.name in titled:
@@ -263,6 +263,8 @@ def _prefixes(ancestors: list[str]) -> set[str]:
 def place_by_short_name(orgs: list[OrgMention], graph: ExtractionBuilder) -> list[OrgMention]:
     """黔江中心医院 in a text about 黔江区: a body with no place whose name opens with the short
     name (黔江) of a county or city the document named is in that place."""
+    if all(m.region is not None for m in orgs):
+        return orgs  # nothing to place: no need to gather the document's places
     named = [
         division_index().by_code[n.code]
         for n in graph.nodes.values()

@@ -37,8 +37,11 @@ from loaders.body_words import (
     TOWN_BODY_SUFFIXES,
     TOWN_LED,
 )
-from loaders.lexicon import by_last_char, words
+from loaders.lexicon import by_last_char, occurrences, words
 from loaders.regions import Division, RegionMention, RegionResolver, division_index
+
+# 省委, 市政府: a level's party committee or government named by its short form.
+SHORT_FORMS = tuple({**PARTY_COMMITTEES, **GOVERNMENT_SHORT}.items())
 
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
@@ -210,22 +213,12 @@ class OrganizationRecognizer:
         for national, kind in NATIONAL_BODIES.items():
             if national not in clean:
                 continue  # most bodies are absent: a substring test is far cheaper than a scan
-            for m in re.finditer(re.escape(national), clean):
-                if national.endswith("部") and clean[m.end() : m.end() + 1] == "门":
+            for start, end in occurrences(clean, national):
+                if national.endswith("部") and clean[end : end + 1] == "门":
                     continue  # 教育部门, 财政部门: a department of any level, not the ministry
                 name = NATIONAL_CANONICAL.get(national, national)
-                mentions.append(
-                    OrgMention(
-                        m.start(),
-                        m.end(),
-                        national,
-                        name,
-                        "Organization",
-                        kind,
-                        None,
-                        [national] if name != national else [],
-                    )
-                )
+                aliases = [national] if name != national else []
+                mentions.append(OrgMention(start, end, national, name, "Organization", kind, None, aliases))
         for end, hit in _suffixes_by_end(clean).items():
             if end < len(clean) and self._continues(clean, end, hit[0]):
                 continue
@@ -238,11 +231,13 @@ class OrganizationRecognizer:
             mention = self._build(clean, start, end, suffix, label, kind, regions, place)
             if mention:
                 mentions.append(mention)
-        for short, level in {**PARTY_COMMITTEES, **GOVERNMENT_SHORT}.items():
-            for m in re.finditer(short, clean):
-                if any(x.start <= m.start() < x.end for x in mentions):
+        for short, level in SHORT_FORMS:
+            if short not in clean:
+                continue
+            for start, end in occurrences(clean, short):
+                if any(x.start <= start < x.end for x in mentions):
                     continue
-                if m.start() not in token_starts or m.end() not in token_ends:
+                if start not in token_starts or end not in token_ends:
                     continue
                 div = self.resolver.by_level_suffix(level)
                 if div is None:
@@ -251,9 +246,7 @@ class OrganizationRecognizer:
                     name, kind = f"中共{div.name}委", "党委"
                 else:
                     name, kind = f"{div.name}人民政府", "人民政府"
-                mentions.append(
-                    OrgMention(m.start(), m.end(), short, name, "Organization", kind, div, [short])
-                )
+                mentions.append(OrgMention(start, end, short, name, "Organization", kind, div, [short]))
         return _outermost(mentions)
 
     @staticmethod

@@ -12,7 +12,7 @@ import importlib.resources
 import re
 from functools import lru_cache
 
-from loaders.lexicon import by_last_char, longest_first, word_tag, words
+from loaders.lexicon import by_last_char, longest_first, occurrences, word_tag, words
 from loaders.program_mentions import ProgramMention, one_per_name
 from loaders.program_syntax import governed_activities, governed_work
 from loaders.program_words import (
@@ -274,14 +274,13 @@ class ProgramRecognizer:
         for suffix in PROGRAM_SUFFIXES:
             if suffix not in clean:
                 continue  # most program words are absent: a substring test is far cheaper than a scan
-            for m in re.finditer(re.escape(suffix), clean):
-                end = m.end()
-                if end not in token_ends and not clean[:end].endswith("”" + suffix):
+            for m_start, end in occurrences(clean, suffix):
+                if end not in token_ends and not clean.endswith("”" + suffix, 0, end):
                     continue
                 nxt = clean[end : end + 1]
                 if nxt and nxt in FOLLOWERS_THAT_CONTINUE_A_WORD or clean.startswith(FOLLOWING_WORDS, end):
                     continue
-                if any(clean.startswith(s, end) for s in PROGRAM_SUFFIXES):
+                if clean.startswith(PROGRAM_SUFFIXES, end):
                     continue  # 项目建设: the longer name ends later
                 counted_after = nxt.isdigit() and suffix not in HELD_EVENTS
                 if counted_after or (suffix == "试点" and nxt and nxt not in AFTER_A_NAME):
@@ -299,7 +298,7 @@ class ProgramRecognizer:
                     suffix in CAMPAIGN_SUFFIXES
                     and (
                         nxt == "”"  # “健康知识进万家”行动 is named whole by its quote
-                        or word_tag(clean[m.start() - 1 : m.start() + 1]) is not None
+                        or word_tag(clean[m_start - 1 : m_start + 1]) is not None
                         or (nxt and nxt not in AFTER_A_NAME and not clean.startswith(("行动", "活动"), end))
                     )
                 ):
@@ -308,11 +307,11 @@ class ProgramRecognizer:
                     word_tag(clean[end - 2 : end]) is not None or (nxt and nxt not in AFTER_A_NAME)
                 ):
                     continue
-                if any(a < m.start() and end <= b - 1 for a, b in titles):
+                if any(a < m_start and end <= b - 1 for a, b in titles):
                     continue  # a program word inside 《…》: the title names the whole
-                if any(a < m.start() and end < b - 1 for a, b in quotes):
+                if any(a < m_start and end < b - 1 for a, b in quotes):
                     continue  # “海南自贸港政策解读”: a program word inside a longer quoted phrase
-                start = _left_edge(clean, m.start(), token_starts)
+                start = _left_edge(clean, m_start, token_starts)
                 lead = next((w for w in HEAD_VERBS if clean.startswith(w, start)), "")
                 if suffix in PHRASE_END_HEADS and lead and end - start - len(lead) >= MIN_NAME:
                     start += len(lead)  # 优化“一件事”服务, 设立“某某”专项: the verb governs the name
@@ -337,11 +336,11 @@ class ProgramRecognizer:
         for surface, canonical in national_programs().items():
             if surface not in clean:
                 continue
-            for m in re.finditer(re.escape(surface), clean):
-                if clean[m.end() : m.end() + 1] in FOLLOWERS_THAT_CONTINUE_A_WORD:
+            for start, end in occurrences(clean, surface):
+                if clean[end : end + 1] in FOLLOWERS_THAT_CONTINUE_A_WORD:
                     continue  # 爱国卫生运动委员会 is a body named after the campaign
                 aliases = [surface] if surface != canonical else []
-                out.append(ProgramMention(m.start(), m.end(), canonical, aliases, listed=True))
+                out.append(ProgramMention(start, end, canonical, aliases, listed=True))
         return out
 
 
