@@ -153,11 +153,17 @@ def split_sentences(text: str) -> list[Sentence]:
         piece = text[begin:end]
         marker = LIST_MARKER.match(piece) if line_start else None
         skip = marker.end() if marker else 0
-        chars = [(begin + i, c) for i, c in enumerate(piece) if i >= skip and not WHITESPACE.match(c)]
-        if not chars:
-            continue
-        offsets = tuple(i for i, _ in chars)
-        clean = "".join(c for _, c in chars)
+        if WHITESPACE.search(piece, skip) is None:  # most pieces: every character is kept
+            if skip >= len(piece):
+                continue
+            offsets = tuple(range(begin + skip, end))
+            clean = piece[skip:]
+        else:
+            chars = [(begin + i, c) for i, c in enumerate(piece) if i >= skip and not WHITESPACE.match(c)]
+            if not chars:
+                continue
+            offsets = tuple(i for i, _ in chars)
+            clean = "".join(c for _, c in chars)
         out.append(
             Sentence(
                 start=offsets[0], end=offsets[-1] + 1, clean=clean, offsets=offsets, line_start=line_start

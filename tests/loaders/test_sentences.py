@@ -70,3 +70,16 @@ def test_a_speaker_label_opens_a_new_sentence_after_a_long_headline() -> None:
         "能力和水平，推动优质医疗资源扩容下沉和区域均衡布局，让群众就近享有优质服务。\n"
     )
     assert len(split_sentences(text)) == 1
+
+
+def test_clean_characters_map_back_to_the_text_with_and_without_whitespace(sample_paths):
+    texts = [p.read_text(encoding="utf-8") for p in sample_paths]
+    texts.append("1. 一行 没有句号的标题\n（二）全省\u3000卫生院达到 100 所。下一句")
+    for text in texts:
+        sentences = split_sentences(text)
+        assert sentences
+        for s in sentences:
+            assert len(s.offsets) == len(s.clean)
+            assert all(text[o] == c for o, c in zip(s.offsets, s.clean, strict=True))
+            assert not any(c.isspace() for c in s.clean)
+    assert [s.clean for s in split_sentences(texts[-1])] == ["一行没有句号的标题", "全省卫生院达到100所。", "下一句"]
