@@ -82,4 +82,8 @@ def test_clean_characters_map_back_to_the_text_with_and_without_whitespace(sampl
             assert len(s.offsets) == len(s.clean)
             assert all(text[o] == c for o, c in zip(s.offsets, s.clean, strict=True))
             assert not any(c.isspace() for c in s.clean)
-    assert [s.clean for s in split_sentences(texts[-1])] == ["一行没有句号的标题", "全省卫生院达到100所。", "下一句"]
+    assert [s.clean for s in split_sentences(texts[-1])] == [
+        "一行没有句号的标题",
+        "全省卫生院达到100所。",
+        "下一句",
+    ]
