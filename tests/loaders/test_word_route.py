@@ -7,7 +7,7 @@ import pytest
 
 from loaders.lexicon import _pos_tokenizer, tokenize
 from loaders.pos_hmm import FastPOSTokenizer
-from loaders.word_route import word_routes
+from loaders.word_route import WordRoutes, word_routes
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 # Numbers, Latin letters, spaces, line ends, place names the lexicon adds, runs no word covers.
@@ -83,3 +83,21 @@ def test_without_the_package_the_tokenizer_keeps_jiebas_python_route(monkeypatch
     pure.word_tag_tab = routed.word_tag_tab
     for line in _lines()[:40] + EDGE_CASES:
         assert pure.word_tags(line) == routed.word_tags(line), line
+
+
+def test_a_saved_trie_gives_the_routes_of_a_built_one(tmp_path, monkeypatch):
+    routed = _routed()
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path))
+    with routed.tokenizer.get_dict_file() as dictionary:
+        path = dictionary.name
+    words = [("南昌县人民医院", 300, "nt"), ("医共体", 200000, "n")]
+    built = WordRoutes(path, words, routed.tokenizer.total)
+    saved = list(tmp_path.glob("healthkg-word-route-*.dat"))
+    assert len(saved) == 1 and not list(tmp_path.glob("*.tmp"))
+    loaded = WordRoutes(path, words, routed.tokenizer.total)
+    other = WordRoutes(path, words[:1], routed.tokenizer.total)  # other words: another file
+    assert len(list(tmp_path.glob("healthkg-word-route-*.dat"))) == 2
+    for block in ["南昌县人民医院推进紧密型县域医共体建设", "到2025年全县孕产妇死亡率控制在10"]:
+        assert loaded.last_indexes(block) == built.last_indexes(block)
+    assert built.last_indexes("医共体建设")[0] == 2  # 医共体 is one word with the added words
+    assert other.last_indexes("医共体建设")[0] != 2
