@@ -7,7 +7,7 @@ user words from leaking into (or being changed by) other code. Nothing is loaded
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -37,14 +37,32 @@ def by_last_char(word_list: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {last: tuple(group) for last, group in groups.items()}
 
 
-def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each occurrence of `word` in `text`, left to right, not overlapping: what
-    `re.finditer(re.escape(word), text)` finds, without building a pattern per word."""
-    start = text.find(word)
-    while start != -1:
-        end = start + len(word)
-        yield start, end
-        start = text.find(word, end)
+class WordScanner:
+    """Where the words of a list occur in a text, found in one automaton pass instead of a test
+    per word: for each word found, in the list's order, its occurrences left to right and not
+    overlapping, as `re.finditer(re.escape(word), text)` gives them, with no pattern built per word."""
+
+    def __init__(self, word_list: Iterable[str]) -> None:
+        import ahocorasick
+
+        self.order = {word: rank for rank, word in enumerate(dict.fromkeys(word_list))}
+        self._automaton = ahocorasick.Automaton()
+        for word in self.order:
+            self._automaton.add_word(word, word)
+        self._automaton.make_automaton()
+
+    def scan(self, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+        starts: dict[str, list[int]] = {}
+        for last, word in self._automaton.iter(text):
+            starts.setdefault(word, []).append(last + 1 - len(word))
+        out = []
+        for word in sorted(starts, key=self.order.__getitem__):
+            spans: list[tuple[int, int]] = []
+            for start in sorted(starts[word]):
+                if not spans or start >= spans[-1][1]:  # not overlapping the one before, as find gives
+                    spans.append((start, start + len(word)))
+            out.append((word, spans))
+        return out
 
 
 def word_pairs(text: str) -> dict[str, str]:

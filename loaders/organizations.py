@@ -37,11 +37,13 @@ from loaders.body_words import (
     TOWN_BODY_SUFFIXES,
     TOWN_LED,
 )
-from loaders.lexicon import by_last_char, occurrences, words
+from loaders.lexicon import WordScanner, by_last_char, words
 from loaders.regions import Division, RegionMention, RegionResolver, division_index
 
 # 省委, 市政府: a level's party committee or government named by its short form.
-SHORT_FORMS = tuple({**PARTY_COMMITTEES, **GOVERNMENT_SHORT}.items())
+SHORT_FORMS = {**PARTY_COMMITTEES, **GOVERNMENT_SHORT}
+SHORT_FORM_SCANNER = WordScanner(SHORT_FORMS)
+NATIONAL_SCANNER = WordScanner(NATIONAL_BODIES)
 
 RELATIVE_PREFIX = re.compile(r"^(省|市|区|县|州)(?![级域属内外场部委民长县区乡])")
 UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:医科大学|中医药大学|大学|医学院)")
@@ -210,10 +212,9 @@ class OrganizationRecognizer:
     ) -> list[OrgMention]:
         """Bodies of one sentence; `tags_by_end` maps where a jieba word ends to its part of speech."""
         mentions: list[OrgMention] = []
-        for national, kind in NATIONAL_BODIES.items():
-            if national not in clean:
-                continue  # most bodies are absent: a substring test is far cheaper than a scan
-            for start, end in occurrences(clean, national):
+        for national, spans in NATIONAL_SCANNER.scan(clean):  # the bodies present, in the list's order
+            kind = NATIONAL_BODIES[national]
+            for start, end in spans:
                 if national.endswith("部") and clean[end : end + 1] == "门":
                     continue  # 教育部门, 财政部门: a department of any level, not the ministry
                 name = NATIONAL_CANONICAL.get(national, national)
@@ -231,10 +232,9 @@ class OrganizationRecognizer:
             mention = self._build(clean, start, end, suffix, label, kind, regions, place)
             if mention:
                 mentions.append(mention)
-        for short, level in SHORT_FORMS:
-            if short not in clean:
-                continue
-            for start, end in occurrences(clean, short):
+        for short, spans in SHORT_FORM_SCANNER.scan(clean):
+            level = SHORT_FORMS[short]
+            for start, end in spans:
                 if any(x.start <= start < x.end for x in mentions):
                     continue
                 if start not in token_starts or end not in token_ends:

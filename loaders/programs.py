@@ -12,7 +12,7 @@ import importlib.resources
 import re
 from functools import lru_cache
 
-from loaders.lexicon import by_last_char, longest_first, occurrences, word_tag, words
+from loaders.lexicon import WordScanner, by_last_char, longest_first, word_tag, words
 from loaders.program_mentions import ProgramMention, one_per_name
 from loaders.program_syntax import governed_activities, governed_work
 from loaders.program_words import (
@@ -94,6 +94,16 @@ def national_programs() -> dict[str, str]:
         for name in names:
             out[name] = names[0]
     return out
+
+
+@lru_cache(maxsize=1)
+def _suffix_scanner() -> WordScanner:
+    return WordScanner(PROGRAM_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _national_scanner() -> WordScanner:
+    return WordScanner(national_programs())
 
 
 def _left_edge(clean: str, suffix_start: int, token_starts: frozenset[int]) -> int:
@@ -271,10 +281,8 @@ class ProgramRecognizer:
             for m in QUOTE.finditer(clean)
             if len(m.group(1)) <= 15 and not re.search(r"[，,。；;！!？?]", m.group(1))
         ]
-        for suffix in PROGRAM_SUFFIXES:
-            if suffix not in clean:
-                continue  # most program words are absent: a substring test is far cheaper than a scan
-            for m_start, end in occurrences(clean, suffix):
+        for suffix, spans in _suffix_scanner().scan(clean):  # the words present, in the list's order
+            for m_start, end in spans:
                 if end not in token_ends and not clean.endswith("”" + suffix, 0, end):
                     continue
                 nxt = clean[end : end + 1]
@@ -333,10 +341,10 @@ class ProgramRecognizer:
     @staticmethod
     def _national(clean: str) -> list[ProgramMention]:
         out: list[ProgramMention] = []
-        for surface, canonical in national_programs().items():
-            if surface not in clean:
-                continue
-            for start, end in occurrences(clean, surface):
+        listed = national_programs()
+        for surface, spans in _national_scanner().scan(clean):
+            canonical = listed[surface]
+            for start, end in spans:
                 if clean[end : end + 1] in FOLLOWERS_THAT_CONTINUE_A_WORD:
                     continue  # 爱国卫生运动委员会 is a body named after the campaign
                 aliases = [surface] if surface != canonical else []

@@ -1,24 +1,31 @@
-"""Helpers that replaced per-sentence rescans: literal occurrences and the titled-officials index."""
+"""Helpers that replaced per-sentence rescans: the word scanner and the titled-officials index."""
 
 import re
 
 from loaders.builder import ExtractionBuilder
-from loaders.lexicon import occurrences
+from loaders.lexicon import WordScanner
 from loaders.models import Evidence, Official, Organization
 
 
-def test_occurrences_are_what_finditer_finds_for_the_literal():
-    cases = [
-        ("推进医共体建设和医联体建设", "建设"),
-        ("哈哈哈哈哈", "哈哈"),  # overlapping: left to right, not overlapping, like finditer
-        ("省委省政府", "省政府"),
-        ("没有", "建设"),
-        ("a.b.c", "."),  # a character special in patterns is a plain character here
+def test_the_scanner_finds_what_a_finditer_per_listed_word_finds():
+    listed = ["建设", "哈哈", "省政府", "政府", "医共体建设", "a.b", "没有的词"]
+    scanner = WordScanner(listed)
+    texts = [
+        "推进医共体建设和医联体建设",
+        "哈哈哈哈哈",  # overlapping: left to right, not overlapping, like finditer
+        "省委省政府，市政府",
+        "a.b.c a.b",  # a character special in patterns is a plain character here
+        "",
     ]
-    for text, word in cases:
-        expected = [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
-        assert list(occurrences(text, word)) == expected
-    assert list(occurrences("哈哈哈哈哈", "哈哈")) == [(0, 2), (2, 4)]
+    for text in texts:
+        expected = [
+            (word, spans)
+            for word in listed
+            if (spans := [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)])
+        ]
+        assert scanner.scan(text) == expected
+    assert scanner.scan("哈哈哈哈哈") == [("哈哈", [(0, 2), (2, 4)])]
+    assert scanner.scan("推进医共体建设")[0] == ("建设", [(5, 7)])  # the list's order, not the text's
 
 
 def test_titled_officials_index_keeps_the_latest_titled_official_of_a_name():
