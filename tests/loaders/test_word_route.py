@@ -101,3 +101,16 @@ def test_a_saved_trie_gives_the_routes_of_a_built_one(tmp_path, monkeypatch):
         assert loaded.last_indexes(block) == built.last_indexes(block)
     assert built.last_indexes("医共体建设")[0] == 2  # 医共体 is one word with the added words
     assert other.last_indexes("医共体建设")[0] != 2
+
+
+def test_forgetting_seen_text_empties_the_caches_and_changes_no_tags():
+    from loaders.lexicon import forget_seen_text
+    from loaders.pos_hmm import _candidates
+
+    text = "蔺家沟村卫生室为乂乂乂服务"
+    before = tokenize(text)
+    tokenizer = _pos_tokenizer()
+    assert tokenizer._run_tags.cache_info().currsize > 0 and _candidates.cache_info().currsize > 0
+    forget_seen_text()
+    assert tokenizer._run_tags.cache_info().currsize == 0 and _candidates.cache_info().currsize == 0
+    assert tokenize(text) == before
