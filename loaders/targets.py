@@ -150,6 +150,8 @@ class TargetExtractor:
         self, clean: str, clauses: list[tuple[int, int]], default_kind: str, default_year: int | None
     ) -> list[TargetMention]:
         figures = self._figures(clean)
+        if not figures:
+            return []  # most sentences: no figure, no clause to walk
         out: list[TargetMention] = []
         clauses = _speech_clauses(clean, clauses)
         paired = change_pairs(clean, clauses, figures)
