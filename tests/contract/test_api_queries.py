@@ -54,6 +54,9 @@ def test_document_text_search_and_facts(store: GraphStore) -> None:
     text = document["document"]["text"]
     hits = store.backend.read("documents_containing", {"q": "新建区"})
     assert XINJIAN_REPORT in [row["file"] for row in hits]
+    (row,) = [row for row in hits if row["file"] == XINJIAN_REPORT]
+    assert row["hits"] == text.count("新建区") > 1  # counted in the database, no text returned
+    assert set(row) == {"file", "hits"}
     params = {"file": XINJIAN_REPORT, "evidence_prefix": evidence_prefix(XINJIAN_REPORT)}
     facts = store.backend.read("document_facts", params)
     quotes = [ev for row in facts for ev in evidence_from_json(row["evidence"])]
