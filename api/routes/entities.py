@@ -16,6 +16,7 @@ from api.edge_pages import (
     next_url,
 )
 from api.errors import ApiError
+from api.neighborhood import HUB_EDGES, walk
 from api.params import Limit, Offset
 from api.schemas import (
     EdgePagePublic,
@@ -82,7 +83,9 @@ EDGE_TYPES_PATTERN = f"^({'|'.join(EDGE_TYPES)})(,({'|'.join(EDGE_TYPES)}))*$"
     "/{entity_id:path}/neighbors",
     response_model=SubgraphPublic,
     summary="The subgraph within `depth` hops, as nodes and edges for a drawing",
-    description="Edges are followed in either direction; `types` (comma-separated) limits every hop.",
+    description="Edges are followed in either direction; `types` (comma-separated) limits every hop. "
+    f"Edges nearest the entity come first (then by type and ends) up to `limit`; a node other than "
+    f"the entity with more than {HUB_EDGES} edges is not expanded (it is listed in `hubs`).",
     responses={**NOT_FOUND, 422: {"description": "depth outside 1..3 or an unknown edge type"}},
 )
 def neighbors(
@@ -104,10 +107,8 @@ def neighbors(
     if unknown:
         raise ApiError(422, f"unknown edge type(s) {', '.join(unknown)}; known: {', '.join(EDGE_TYPES)}")
     center = _entity_or_404(store, entity_id)
-    params = {"id": entity_id, "types": wanted, "limit": limit + 1}
-    rows = store.backend.read(f"neighbors_{depth}", params)
-    truncated = len(rows) > limit
-    rows = rows[:limit]
+    found = walk(store, entity_id, depth, wanted, limit)
+    rows, truncated = found.edges, found.truncated
     nodes = {center.id: EntityRefPublic(id=center.id, label=center.label, name=center.name)}
     edges = []
     for row in rows:
@@ -119,8 +120,9 @@ def neighbors(
             )
         )
     return SubgraphPublic(
-        center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=truncated
-    )
+        center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=truncated,
+        hubs=found.hubs,
+    )  # fmt: skip
 
 
 EdgeType = Annotated[

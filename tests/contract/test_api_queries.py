@@ -3,6 +3,7 @@ names one): the same rows from the same Cypher, over the five samples."""
 
 from __future__ import annotations
 
+from api.neighborhood import walk
 from graph.rows import evidence_from_json, evidence_prefix
 from graph.store import GraphStore
 
@@ -21,12 +22,12 @@ def test_region_scope_reaches_subregions_and_located_entities(store: GraphStore)
 
 
 def test_neighbors_return_edges_with_both_ends(store: GraphStore) -> None:
-    one = store.backend.read("neighbors_1", {"id": "region:360112", "types": ["PART_OF"], "limit": 50})
+    one = walk(store, "region:360112", 1, ["PART_OF"], 50).edges
     assert {"region:360112", "region:360100"} <= {
         e for r in one for e in (r["source"]["id"], r["target"]["id"])
     }
     assert all(row["type"] == "PART_OF" and row["quotes"] >= 1 for row in one)
-    two = store.backend.read("neighbors_2", {"id": "region:360112", "types": None, "limit": 1000})
+    two = walk(store, "region:360112", 2, None, 1000).edges
     assert len(two) > len(one)
 
 
