@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.store import GraphStore
 
-HUB_EDGES = 200
+HUB_EDGES = 250  # a node with more edges is a hub: shown, not walked through (paths too)
 
 
 @dataclass

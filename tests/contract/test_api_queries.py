@@ -32,7 +32,7 @@ def test_neighbors_return_edges_with_both_ends(store: GraphStore) -> None:
 
 
 def test_paths_of_one_length(store: GraphStore) -> None:
-    params = {"source": "hospital:南昌市第一医院", "target": "region:360112", "limit": 10}
+    params = {"source": "hospital:南昌市第一医院", "target": "region:360112", "limit": 10, "hub": 250}
     assert store.backend.read("paths_1", params) == []
     rows = store.backend.read("paths_2", params)
     assert rows and all(len(row["nodes"]) == 3 and len(row["edges"]) == 2 for row in rows)

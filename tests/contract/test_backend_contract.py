@@ -84,10 +84,10 @@ def test_neighbourhood_of_xinjian(store: GraphStore) -> None:
 
 def test_paths_between_a_district_and_its_province(store: GraphStore) -> None:
     direct = store.backend.read(
-        "paths_1", {"source": "region:360112", "target": "region:360000", "limit": 10}
+        "paths_1", {"source": "region:360112", "target": "region:360000", "limit": 10, "hub": 250}
     )
     two_hops = store.backend.read(
-        "paths_2", {"source": "region:360112", "target": "region:360000", "limit": 50}
+        "paths_2", {"source": "region:360112", "target": "region:360000", "limit": 50, "hub": 250}
     )
     assert direct == [] or all(len(p["nodes"]) == 2 for p in direct)
     via_city = [p for p in two_hops if [n["id"] for n in p["nodes"]][1] == "region:360100"]

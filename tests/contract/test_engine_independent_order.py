@@ -28,7 +28,7 @@ def test_neighbour_limit_keeps_the_nearest_edges(store: GraphStore) -> None:
 
 
 def test_path_limit_cuts_the_first_paths_by_their_ids(store: GraphStore) -> None:
-    params = {"source": "region:360112", "target": "region:360000"}
+    params = {"source": "region:360112", "target": "region:360000", "hub": 250}
     every = store.backend.read("paths_3", {**params, "limit": 10_000})
     assert len(every) > 2
     keys = [("|".join(n["id"] for n in p["nodes"]), "|".join(e["type"] for e in p["edges"])) for p in every]
