@@ -5,10 +5,13 @@
 // name: neighbor_edges
 // One hop: the distinct edges of the $frontier nodes whose other end is not nearer the centre
 // ($inner), the first $limit by type and ends, so the cut is the same on every engine. $types
-// (list or null) limits the type.
+// (list or null) limits the type. (The WITH makes FalkorDB start from the frontier's index
+// lookups instead of scanning every entity for the other end's filter.)
 // timeout: query
 UNWIND $frontier AS frontier_id
-MATCH (a:Entity {id: frontier_id})-[r]-(b:Entity)
+MATCH (a:Entity {id: frontier_id})
+WITH a
+MATCH (a)-[r]-(b:Entity)
 WHERE NOT b.id IN $inner
   AND ($types IS NULL OR type(r) IN $types)
   AND any(f IN coalesce(r.docs, []) WHERE NOT f IN $incomplete)
