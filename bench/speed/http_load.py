@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 
@@ -132,7 +132,7 @@ def main(reports: int = 300, seconds: int = 5, connections: tuple[int, ...] = (1
             rows, floors = [], {}
             for path in endpoints:
                 size = len(httpx.get(base + path, timeout=60).content)
-                cells: list[object] = [f"`{path}`", f"{size / 1000:.1f}"]
+                cells: list[object] = [f"`{unquote(path)}`", f"{size / 1000:.1f}"]
                 for count in connections:
                     rps, p50, p99 = _wrk(base + path, seconds, count)
                     floors.setdefault(count, rps)  # /health comes first
