@@ -209,11 +209,13 @@ class TimelinePublic(Public):
 class LinkedEntityPublic(Public):
     entity: EntityRefPublic
     evidence: list[EvidencePublic]
+    quotes: int | None = Field(default=None, description="how many quotes; `evidence` holds the first")
 
 
 class LinkedTargetPublic(Public):
     target: EntityPublic
     evidence: list[EvidencePublic]
+    quotes: int | None = Field(default=None, description="how many quotes; `evidence` holds the first")
 
 
 class PartnerPublic(LinkedEntityPublic):
@@ -233,6 +235,11 @@ class ProgramPublic(Public):
     targets: list[LinkedTargetPublic]
     partners: list[PartnerPublic]
     documents: list[DocumentRefPublic]
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="implementers, targets, partners and documents in all; each list holds the first "
+        "of them (the full links per entity from /api/entities/{id}/edges)",
+    )
 
 
 class PathEdgePublic(Public):

@@ -23,9 +23,8 @@ MAX_BYTES = 100_000
 PROVINCE_URL = f"/api/entities/{quote(PROVINCE, safe='')}"
 # Answers that are big when asked for: the whole graph, and one document's own text.
 EXEMPT = {"/api/export", "/api/documents/{ref}/text"}
-# Not paged yet (outside issue 13's bounded-answers part): every value of a metric for its chart,
-# and a program with every implementer and every quote. Each answer here grows with the corpus.
-KNOWN_UNBOUNDED = {"/api/metrics/{metric}/timeline", "/api/programs/{program_id}"}
+# Not paged yet: every value of a metric for its chart (its answer grows with the corpus).
+KNOWN_UNBOUNDED = {"/api/metrics/{metric}/timeline"}
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +179,15 @@ def test_search_pages_count_every_hit_once(busy: TestClient) -> None:
     assert len(hits) == len(set(hits)) == total
     assert hits == sorted(hits)
     assert {doc for doc, _ in hits} == {busy_file(i) for i in range(REPORTS)}
+
+
+def test_a_busy_program_lists_its_first_links_and_counts_them_all(busy: TestClient) -> None:
+    body = _get(busy, f"/api/programs/{quote(PROGRAM, safe='')}")
+    assert body["totals"] == {"implementers": REPORTS, "targets": 0, "partners": 0, "documents": REPORTS}
+    ids = [link["entity"]["id"] for link in body["implementers"]]
+    assert len(ids) == len(set(ids)) == 50 and ids == sorted(hospital_id(i) for i in range(REPORTS))[:50]
+    assert all(link["quotes"] == len(link["evidence"]) == 1 for link in body["implementers"])
+    assert [d["file"] for d in body["documents"]] == [busy_file(i) for i in range(50)]
 
 
 def test_neighbours_and_paths_stop_at_hubs(busy: TestClient) -> None:

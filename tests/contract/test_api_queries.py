@@ -75,7 +75,9 @@ def test_program_queries_and_entity_resolution(store: GraphStore) -> None:
     program_id = min(e["target"] for e in edges if e["type"] == "IMPLEMENTS" and e["source"] in partnering)
     (program,) = store.backend.read("get_program", {"id": program_id})
     assert program["node"]["id"] == program_id
-    implementers = store.backend.read("program_implementers", {"id": program_id})
-    partners = store.backend.read("program_partners", {"id": program_id})
+    implementers = store.backend.read("program_implementers", {"id": program_id, "limit": 50, "quotes": 3})
+    partners = store.backend.read("program_partners", {"id": program_id, "limit": 50, "quotes": 3})
     assert implementers and partners
+    (counts,) = store.backend.read("program_link_counts", {"id": program_id})
+    assert (counts["implementers"], counts["partners"]) == (len(implementers), len(partners))
     assert {row["implementer_id"] for row in partners} <= {row["entity"]["id"] for row in implementers}
