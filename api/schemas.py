@@ -204,6 +204,7 @@ class TimelinePublic(Public):
     metric: str
     data: list[TimelinePointPublic] = Field(description="every value, by year then kind")
     years: list[TimelineYearPublic] = Field(description="the same values side by side per year")
+    truncated: bool = Field(default=False, description="true when `limit` cut the rows (earliest years kept)")
 
 
 class LinkedEntityPublic(Public):
