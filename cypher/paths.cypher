@@ -6,6 +6,7 @@
 // than $hub edges (a province links almost everything, and walking through it multiplies the paths
 // visited); either end may be one. Paths come ordered by the ids along them (then the edge types),
 // so $limit cuts the same paths on every engine; three hops and more run with the /api/query timeout.
+// The target is bound first, so the last hop checks one adjacency instead of walking a neighbourhood.
 
 // name: paths_1
 MATCH (a:Entity {id: $source})-[r1]-(b:Entity {id: $target})
@@ -20,11 +21,13 @@ RETURN [x IN path_nodes | x {.id, .label, .name}] AS nodes,
                            evidence: r.evidence}] AS edges
 
 // name: paths_2
+MATCH (b:Entity {id: $target})
+WITH b
 MATCH (a:Entity {id: $source})-[r1]-(x1:Entity)
 WHERE any(f IN coalesce(r1.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, size([(x1)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, size([(x1)-[d]-() | d]) AS degree
 WHERE degree <= $hub
-MATCH (x1)-[r2]-(b:Entity {id: $target})
+MATCH (x1)-[r2]-(b)
 WHERE any(f IN coalesce(r2.docs, []) WHERE NOT f IN $incomplete)
 WITH [a, x1, b] AS path_nodes, [r1, r2] AS path_edges
 WITH path_nodes, path_edges, reduce(key = '', x IN path_nodes | key + x.id + '|') AS via,
@@ -37,15 +40,17 @@ RETURN [x IN path_nodes | x {.id, .label, .name}] AS nodes,
 
 // name: paths_3
 // timeout: query
+MATCH (b:Entity {id: $target})
+WITH b
 MATCH (a:Entity {id: $source})-[r1]-(x1:Entity)
 WHERE any(f IN coalesce(r1.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, size([(x1)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, size([(x1)-[d]-() | d]) AS degree
 WHERE degree <= $hub
 MATCH (x1)-[r2]-(x2:Entity)
 WHERE any(f IN coalesce(r2.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, r2, x2, size([(x2)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, r2, x2, size([(x2)-[d]-() | d]) AS degree
 WHERE degree <= $hub
-MATCH (x2)-[r3]-(b:Entity {id: $target})
+MATCH (x2)-[r3]-(b)
 WHERE any(f IN coalesce(r3.docs, []) WHERE NOT f IN $incomplete)
 WITH [a, x1, x2, b] AS path_nodes, [r1, r2, r3] AS path_edges
 WITH path_nodes, path_edges, reduce(key = '', x IN path_nodes | key + x.id + '|') AS via,
@@ -58,19 +63,21 @@ RETURN [x IN path_nodes | x {.id, .label, .name}] AS nodes,
 
 // name: paths_4
 // timeout: query
+MATCH (b:Entity {id: $target})
+WITH b
 MATCH (a:Entity {id: $source})-[r1]-(x1:Entity)
 WHERE any(f IN coalesce(r1.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, size([(x1)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, size([(x1)-[d]-() | d]) AS degree
 WHERE degree <= $hub
 MATCH (x1)-[r2]-(x2:Entity)
 WHERE any(f IN coalesce(r2.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, r2, x2, size([(x2)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, r2, x2, size([(x2)-[d]-() | d]) AS degree
 WHERE degree <= $hub
 MATCH (x2)-[r3]-(x3:Entity)
 WHERE any(f IN coalesce(r3.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, r2, x2, r3, x3, size([(x3)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, r2, x2, r3, x3, size([(x3)-[d]-() | d]) AS degree
 WHERE degree <= $hub
-MATCH (x3)-[r4]-(b:Entity {id: $target})
+MATCH (x3)-[r4]-(b)
 WHERE any(f IN coalesce(r4.docs, []) WHERE NOT f IN $incomplete)
 WITH [a, x1, x2, x3, b] AS path_nodes, [r1, r2, r3, r4] AS path_edges
 WITH path_nodes, path_edges, reduce(key = '', x IN path_nodes | key + x.id + '|') AS via,
@@ -83,23 +90,25 @@ RETURN [x IN path_nodes | x {.id, .label, .name}] AS nodes,
 
 // name: paths_5
 // timeout: query
+MATCH (b:Entity {id: $target})
+WITH b
 MATCH (a:Entity {id: $source})-[r1]-(x1:Entity)
 WHERE any(f IN coalesce(r1.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, size([(x1)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, size([(x1)-[d]-() | d]) AS degree
 WHERE degree <= $hub
 MATCH (x1)-[r2]-(x2:Entity)
 WHERE any(f IN coalesce(r2.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, r2, x2, size([(x2)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, r2, x2, size([(x2)-[d]-() | d]) AS degree
 WHERE degree <= $hub
 MATCH (x2)-[r3]-(x3:Entity)
 WHERE any(f IN coalesce(r3.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, r2, x2, r3, x3, size([(x3)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, r2, x2, r3, x3, size([(x3)-[d]-() | d]) AS degree
 WHERE degree <= $hub
 MATCH (x3)-[r4]-(x4:Entity)
 WHERE any(f IN coalesce(r4.docs, []) WHERE NOT f IN $incomplete)
-WITH a, r1, x1, r2, x2, r3, x3, r4, x4, size([(x4)-[d]-() | d]) AS degree
+WITH a, b, r1, x1, r2, x2, r3, x3, r4, x4, size([(x4)-[d]-() | d]) AS degree
 WHERE degree <= $hub
-MATCH (x4)-[r5]-(b:Entity {id: $target})
+MATCH (x4)-[r5]-(b)
 WHERE any(f IN coalesce(r5.docs, []) WHERE NOT f IN $incomplete)
 WITH [a, x1, x2, x3, x4, b] AS path_nodes, [r1, r2, r3, r4, r5] AS path_edges
 WITH path_nodes, path_edges, reduce(key = '', x IN path_nodes | key + x.id + '|') AS via,

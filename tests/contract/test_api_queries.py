@@ -43,7 +43,7 @@ def test_paths_of_one_length(store: GraphStore) -> None:
 
 
 def test_timeline_and_metric_counts(store: GraphStore) -> None:
-    rows = store.backend.read("metric_timeline", {"metric": "家庭医生签约服务覆盖率"})
+    rows = store.backend.read("metric_timeline", {"metric": "家庭医生签约服务覆盖率", "limit": 1000})
     assert any(row["value"] == 60 and row["committer_id"] == "region:360112" for row in rows)
     metrics = store.backend.read("metrics", {"q": "家庭医生", "offset": 0, "limit": 10})
     assert "家庭医生签约服务覆盖率" in [row["metric"] for row in metrics]
