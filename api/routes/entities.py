@@ -213,7 +213,10 @@ def get_entity(
     entity_id: EntityId,
     edges: Annotated[
         Literal["page", "all"],
-        Query(description="'page' (default): first pages and counts; 'all': every edge and quote"),
+        Query(
+            description="'page' (default): first pages and counts; 'all': every edge and quote",
+            examples=["page"],
+        ),
     ] = "page",
     limit: Annotated[
         int, Query(ge=1, le=200, description="edges per type and direction (1–200)", examples=[20])
