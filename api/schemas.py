@@ -67,11 +67,52 @@ class EdgePublic(Public):
     direction: str = Field(description="'out' when this entity is the source, 'in' when it is the target")
     other: EntityPublic
     evidence: list[EvidencePublic]
+    quotes: int | None = Field(
+        default=None,
+        description="how many quotes support the edge; `evidence` holds the first of them "
+        "(the rest from /api/entities/{id}/quotes)",
+    )
+
+
+class EdgeCountPublic(Public):
+    """How many edges of one type and direction an entity has, and how many this answer shows."""
+
+    type: str
+    direction: Literal["out", "in"]
+    total: int
+    shown: int = Field(description="edges of this group in this answer's `edges`")
+    next: str | None = Field(description="URL of the next page of this group; null when all are shown")
 
 
 class EntityDetailPublic(Public):
     entity: EntityPublic
-    edges: dict[str, list[EdgePublic]] = Field(description="edges grouped by relationship type")
+    edges: dict[str, list[EdgePublic]] = Field(
+        description="edges grouped by relationship type: per type and direction the first page "
+        "(all of them with ?edges=all), each with its first quotes"
+    )
+    edge_counts: list[EdgeCountPublic] = Field(
+        default_factory=list, description="every edge type and direction with its count, by type"
+    )
+    complete: bool = Field(default=True, description="true when `edges` holds every edge with every quote")
+
+
+class EdgePagePublic(Page):
+    """One page of an entity's edges of one type and direction."""
+
+    entity: EntityRefPublic
+    type: str
+    direction: Literal["out", "in"]
+    data: list[EdgePublic]
+    next: str | None = Field(description="URL of the next page; null on the last")
+
+
+class QuotesPagePublic(Page):
+    """One page of the quotes of one edge."""
+
+    type: str
+    source: str
+    target: str
+    data: list[EvidencePublic]
 
 
 class GraphEdgePublic(Public):
@@ -91,6 +132,11 @@ class SubgraphPublic(Public):
     nodes: list[EntityRefPublic]
     edges: list[GraphEdgePublic]
     truncated: bool = Field(description="true when the edge limit cut the subgraph")
+    hubs: list[str] = Field(
+        default_factory=list,
+        description="nodes reached but not expanded further: each has more edges than the hub "
+        "threshold (open one as the centre to see its edges)",
+    )
 
 
 class CommitmentPublic(Public):
@@ -158,16 +204,19 @@ class TimelinePublic(Public):
     metric: str
     data: list[TimelinePointPublic] = Field(description="every value, by year then kind")
     years: list[TimelineYearPublic] = Field(description="the same values side by side per year")
+    truncated: bool = Field(default=False, description="true when `limit` cut the rows (earliest years kept)")
 
 
 class LinkedEntityPublic(Public):
     entity: EntityRefPublic
     evidence: list[EvidencePublic]
+    quotes: int | None = Field(default=None, description="how many quotes; `evidence` holds the first")
 
 
 class LinkedTargetPublic(Public):
     target: EntityPublic
     evidence: list[EvidencePublic]
+    quotes: int | None = Field(default=None, description="how many quotes; `evidence` holds the first")
 
 
 class PartnerPublic(LinkedEntityPublic):
@@ -187,6 +236,11 @@ class ProgramPublic(Public):
     targets: list[LinkedTargetPublic]
     partners: list[PartnerPublic]
     documents: list[DocumentRefPublic]
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="implementers, targets, partners and documents in all; each list holds the first "
+        "of them (the full links per entity from /api/entities/{id}/edges)",
+    )
 
 
 class PathEdgePublic(Public):

@@ -87,11 +87,19 @@ ORDER BY type, a.id, b.id
 
 // name: documents_containing
 // Documents whose text contains $q (substring: FalkorDB's Chinese full-text index matches whole
-// words only, so 南昌 would not find 南昌市 there).
+// words only, so 南昌 would not find 南昌市 there), each with how often: non-overlapping, left to
+// right, as api/text_spans.find_all counts. The counts page the hits; no text leaves the database.
 MATCH (d:Document)
 WHERE d.complete = true AND d.text CONTAINS $q
+RETURN d.file AS file, toInteger((size(d.text) - size(replace(d.text, $q, ''))) / size($q)) AS hits
+ORDER BY file
+
+// name: documents_text
+// The texts of a page's documents (never every match's).
+MATCH (d:Document)
+WHERE d.file IN $files AND d.complete = true
 RETURN d.id AS id, d.file AS file, d.name AS title, d.date AS date, d.text AS text
-ORDER BY d.file
+ORDER BY file
 
 // name: incomplete_document_files
 // Files that nodes or edges cite without a complete Document node: left by an interrupted ingest.

@@ -23,19 +23,44 @@ MATCH (n:Entity {id: $id})
 WHERE any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.*} AS node
 
-// name: entity_outgoing_edges
-MATCH (n:Entity {id: $id})-[e]->(m:Entity)
+// name: count_entity_edges
+// How many edges the entity has per direction and type (the detail view's counts, before any page).
+MATCH (n:Entity {id: $id})-[e]->(:Entity)
 WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
+RETURN 'out' AS direction, type(e) AS type, count(e) AS total
+UNION ALL
+MATCH (n:Entity {id: $id})<-[e]-(:Entity)
+WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
+RETURN 'in' AS direction, type(e) AS type, count(e) AS total
+
+// name: entity_outgoing_edges
+// One page of the entity's outgoing edges of type $type (every type when null), by type then the
+// other end's id; each edge with its first $quotes quotes and the count of all of them.
+MATCH (n:Entity {id: $id})-[e]->(m:Entity)
+WHERE ($type IS NULL OR type(e) = $type)
+  AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
-       e.evidence AS evidence
+       coalesce(e.evidence, [])[0..$quotes] AS evidence, size(coalesce(e.evidence, [])) AS quotes
 ORDER BY type, other_id
+SKIP $offset
+LIMIT $limit
 
 // name: entity_incoming_edges
 MATCH (n:Entity {id: $id})<-[e]-(m:Entity)
-WHERE any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
+WHERE ($type IS NULL OR type(e) = $type)
+  AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
 RETURN type(e) AS type, m.id AS other_id, m.label AS other_label, m.name AS other_name,
-       e.evidence AS evidence
+       coalesce(e.evidence, [])[0..$quotes] AS evidence, size(coalesce(e.evidence, [])) AS quotes
 ORDER BY type, other_id
+SKIP $offset
+LIMIT $limit
+
+// name: edge_quotes
+// One page of the quotes of the edge $type from $source to $target, with the count of all.
+MATCH (a:Entity {id: $source})-[e]->(b:Entity {id: $target})
+WHERE type(e) = $type AND any(f IN coalesce(e.docs, []) WHERE NOT f IN $incomplete)
+RETURN size(coalesce(e.evidence, [])) AS total,
+       coalesce(e.evidence, [])[$offset..$offset + $limit] AS evidence
 
 // name: resolve_entity
 // The one entity $ref names, optionally of one label: an id match first, then an exact name, then

@@ -27,8 +27,8 @@ WHERE ($q IS NULL OR t.metric CONTAINS $q) AND any(f IN coalesce(t.docs, []) WHE
 RETURN count(DISTINCT t.metric) AS total
 
 // name: metric_timeline
-// Every value of one metric, one row per quote; a target nobody is recorded as setting still
-// appears (committer null) with the target's own evidence.
+// Every value of one metric, one row per quote, the first $limit; a target nobody is recorded as
+// setting still appears (committer null) with the target's own evidence.
 MATCH (t:Target {metric: $metric})
 WHERE any(f IN coalesce(t.docs, []) WHERE NOT f IN $incomplete)
 OPTIONAL MATCH (s:Entity)-[e:SETS_TARGET]->(t)
@@ -39,3 +39,4 @@ RETURN s.id AS committer_id, s.name AS committer, s.label AS committer_label,
        t.id AS target_id, t.metric AS metric, t.value AS value, t.unit AS unit,
        t.comparator AS comparator, t.year AS year, t.kind AS kind, evidence
 ORDER BY year, kind, committer_id, target_id, evidence
+LIMIT $limit

@@ -1,19 +1,31 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
 from api.deps import StoreDep
+from api.edge_pages import (
+    EDGES_PER_GROUP,
+    QUOTES_PER_EDGE,
+    Direction,
+    edge_counts,
+    edge_page,
+    every_edge,
+    first_pages,
+    next_url,
+)
 from api.errors import ApiError
+from api.neighborhood import HUB_EDGES, walk
 from api.params import Limit, Offset
 from api.schemas import (
-    EdgePublic,
+    EdgePagePublic,
     EntitiesPublic,
     EntityDetailPublic,
     EntityPublic,
     EntityRefPublic,
     GraphEdgePublic,
+    QuotesPagePublic,
     SubgraphPublic,
 )
 from api.views import evidence_list
@@ -71,7 +83,9 @@ EDGE_TYPES_PATTERN = f"^({'|'.join(EDGE_TYPES)})(,({'|'.join(EDGE_TYPES)}))*$"
     "/{entity_id:path}/neighbors",
     response_model=SubgraphPublic,
     summary="The subgraph within `depth` hops, as nodes and edges for a drawing",
-    description="Edges are followed in either direction; `types` (comma-separated) limits every hop.",
+    description="Edges are followed in either direction; `types` (comma-separated) limits every hop. "
+    f"Edges nearest the entity come first (then by type and ends) up to `limit`; a node other than "
+    f"the entity with more than {HUB_EDGES} edges is not expanded (it is listed in `hubs`).",
     responses={**NOT_FOUND, 422: {"description": "depth outside 1..3 or an unknown edge type"}},
 )
 def neighbors(
@@ -93,10 +107,8 @@ def neighbors(
     if unknown:
         raise ApiError(422, f"unknown edge type(s) {', '.join(unknown)}; known: {', '.join(EDGE_TYPES)}")
     center = _entity_or_404(store, entity_id)
-    params = {"id": entity_id, "types": wanted, "limit": limit + 1}
-    rows = store.backend.read(f"neighbors_{depth}", params)
-    truncated = len(rows) > limit
-    rows = rows[:limit]
+    found = walk(store, entity_id, depth, wanted, limit)
+    rows, truncated = found.edges, found.truncated
     nodes = {center.id: EntityRefPublic(id=center.id, label=center.label, name=center.name)}
     edges = []
     for row in rows:
@@ -108,25 +120,112 @@ def neighbors(
             )
         )
     return SubgraphPublic(
-        center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=truncated
-    )
+        center=center.id, depth=depth, nodes=list(nodes.values()), edges=edges, truncated=truncated,
+        hubs=found.hubs,
+    )  # fmt: skip
+
+
+EdgeType = Annotated[
+    str,
+    Query(
+        description=f"one of {', '.join(EDGE_TYPES)}",
+        examples=["IMPLEMENTS"],
+        pattern=f"^({'|'.join(EDGE_TYPES)})$",
+    ),
+]
+DirectionParam = Annotated[
+    Direction, Query(description="'out': this entity is the source; 'in': it is the target", examples=["out"])
+]
+QuotesParam = Annotated[
+    int, Query(ge=0, le=100, description="first quotes per edge (the rest from /quotes)", examples=[3])
+]
+
+
+@router.get(
+    "/{entity_id:path}/edges",
+    response_model=EdgePagePublic,
+    summary="One page of an entity's edges of one type and direction",
+    description="Ordered by the other end's id; `total` counts the whole group, `next` links the next "
+    "page. Each edge has its first `quotes` quotes and `quotes` (the count of all).",
+    responses={**NOT_FOUND, 422: {"description": "an unknown type or direction, or a bad page"}},
+)
+def entity_edges(
+    store: StoreDep,
+    entity_id: EntityId,
+    type: EdgeType,  # noqa: A002 - the API's parameter name
+    direction: DirectionParam,
+    limit: Annotated[
+        int, Query(ge=1, le=200, description="page size (1–200)", examples=[20])
+    ] = EDGES_PER_GROUP,
+    offset: Offset = 0,
+    quotes: QuotesParam = QUOTES_PER_EDGE,
+) -> EdgePagePublic:
+    center = _entity_or_404(store, entity_id)
+    total = edge_counts(store, entity_id).get((type, direction), 0)
+    data = edge_page(store, entity_id, direction, type, offset, limit, quotes)
+    return EdgePagePublic(
+        entity=EntityRefPublic(id=center.id, label=center.label, name=center.name),
+        type=type, direction=direction, data=data, total=total, limit=limit, offset=offset,
+        next=next_url(entity_id, type, direction, offset, len(data), total, limit, quotes),
+    )  # fmt: skip
+
+
+@router.get(
+    "/{entity_id:path}/quotes",
+    response_model=QuotesPagePublic,
+    summary="One page of the quotes of one of an entity's edges",
+    description="The edge is named by its type, its direction from this entity and the other end's id.",
+    responses={404: {"description": "no such entity or edge"}},
+)
+def edge_quotes(
+    store: StoreDep,
+    entity_id: EntityId,
+    type: EdgeType,  # noqa: A002 - the API's parameter name
+    direction: DirectionParam,
+    other: Annotated[str, Query(description="the other end's id", examples=["region:360100"])],
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> QuotesPagePublic:
+    _entity_or_404(store, entity_id)
+    source, target = (entity_id, other) if direction == "out" else (other, entity_id)
+    params = {"source": source, "target": target, "type": type, "offset": offset, "limit": limit}
+    rows = store.backend.read("edge_quotes", params)
+    if not rows:
+        raise ApiError(404, f"no {type} edge from '{source}' to '{target}'")
+    return QuotesPagePublic(
+        type=type, source=source, target=target, data=evidence_list(rows[0]["evidence"]),
+        total=rows[0]["total"], limit=limit, offset=offset,
+    )  # fmt: skip
 
 
 @router.get(
     "/{entity_id:path}",
     response_model=EntityDetailPublic,
-    summary="One entity with its edges (grouped by type) and their evidence",
-    description="Its own properties, then every edge in or out grouped by relationship type, each "
-    "with the other end and every supporting quote (document, offsets, exact text).",
+    summary="One entity with the counts of its edges per type, a first page of each, and their evidence",
+    description="Its own properties, then its edges in or out grouped by relationship type: per type "
+    "and direction the first `limit` edges (by the other end's id), each with the other end, its first "
+    "`quotes` quotes and how many there are. `edge_counts` gives every group's total and the URL of "
+    "its next page (/edges); `?edges=all` returns every edge with every quote instead.",
     responses=NOT_FOUND,
 )
-def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetailPublic:
+def get_entity(
+    store: StoreDep,
+    entity_id: EntityId,
+    edges: Annotated[
+        Literal["page", "all"],
+        Query(
+            description="'page' (default): first pages and counts; 'all': every edge and quote",
+            examples=["page"],
+        ),
+    ] = "page",
+    limit: Annotated[
+        int, Query(ge=1, le=200, description="edges per type and direction (1–200)", examples=[20])
+    ] = EDGES_PER_GROUP,
+    quotes: QuotesParam = QUOTES_PER_EDGE,
+) -> EntityDetailPublic:
     entity = _entity_or_404(store, entity_id)
-    edges: dict[str, list[EdgePublic]] = {}
-    for direction, query_name in (("out", "entity_outgoing_edges"), ("in", "entity_incoming_edges")):
-        for row in store.backend.read(query_name, {"id": entity_id}):
-            other = EntityPublic(id=row["other_id"], label=row["other_label"], name=row["other_name"])
-            evidence = evidence_list(row["evidence"])
-            edge = EdgePublic(type=row["type"], direction=direction, other=other, evidence=evidence)
-            edges.setdefault(row["type"], []).append(edge)
-    return EntityDetailPublic(entity=entity, edges=edges)
+    if edges == "all":
+        grouped, counts = every_edge(store, entity_id)
+        return EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=True)
+    grouped, counts, complete = first_pages(store, entity_id, limit, quotes)
+    return EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=complete)

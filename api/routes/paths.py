@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.errors import ApiError
+from api.neighborhood import HUB_EDGES
 from api.schemas import EntityRefPublic, PathEdgePublic, PathPublic, PathsPublic
 from api.views import evidence_list
 
@@ -26,7 +27,8 @@ def _resolve(store: StoreDep, ref: str, role: str) -> EntityRefPublic:
     response_model=PathsPublic,
     summary="How two entities are connected: all shortest paths up to max_hops",
     description="Edges are followed in either direction. Lengths 1, 2, … are tried in turn and the "
-    "first length with any path is returned, every path of that length (up to `limit`).",
+    "first length with any path is returned, every path of that length (up to `limit`). A path does "
+    f"not pass through a hub, an entity with more than {HUB_EDGES} edges (either end may be one).",
     responses={
         400: {"description": "from and to are the same entity"},
         404: {"description": "an end names no entity"},
@@ -46,7 +48,7 @@ def paths(
     start, end = _resolve(store, source, "from"), _resolve(store, target, "to")
     if start.id == end.id:
         raise ApiError(400, f"'from' and 'to' are the same entity ({start.id})")
-    params = {"source": start.id, "target": end.id, "limit": limit}
+    params = {"source": start.id, "target": end.id, "limit": limit, "hub": HUB_EDGES}
     for hops in range(1, max_hops + 1):
         rows = store.backend.read(f"paths_{hops}", params)
         if rows:

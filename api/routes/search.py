@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
@@ -14,6 +14,21 @@ from graph.rows import evidence_prefix, public_node
 router = APIRouter(prefix="/api/search", tags=["search"])
 
 ENTITY_HITS = 20
+
+
+def _page_windows(counts: list[dict[str, Any]], offset: int, limit: int) -> dict[str, tuple[int, int]]:
+    """file -> which of its hits (first, past last) fall in hits[offset : offset + limit], walking
+    the documents' hit counts in file order."""
+    windows: dict[str, tuple[int, int]] = {}
+    before, stop = 0, offset + limit
+    for row in counts:
+        first, last = max(offset - before, 0), min(stop - before, row["hits"])
+        if first < last:
+            windows[row["file"]] = (first, last)
+        before += row["hits"]
+        if before >= stop:
+            break
+    return windows
 
 
 def _covering(facts: list[FactPublic], doc: str, start: int, end: int) -> list[FactPublic]:
@@ -31,7 +46,8 @@ def _covering(facts: list[FactPublic], doc: str, start: int, end: int) -> list[F
     response_model=SearchPublic,
     summary="Full-text search in the documents (Chinese substrings), with the facts quoting each match",
     description=(
-        "Finds `q` anywhere in the stored document texts (南昌 matches inside 南昌市). Each hit gives "
+        "Finds `q` anywhere in the stored document texts (南昌 matches inside 南昌市), hits ordered by "
+        "document file then offset; only the page's documents are read. Each hit gives "
         "the match's offsets in its document, the sentence around it, and the facts whose quote covers "
         "it; `entities` lists entities whose name or alias contains `q`."
     ),
@@ -42,9 +58,14 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> SearchPublic:
-    documents = store.backend.read("documents_containing", {"q": q})
-    hits = [(doc, start) for doc in documents for start in find_all(doc["text"], q)]
-    page = hits[offset : offset + limit]
+    counts = store.backend.read("documents_containing", {"q": q})
+    windows = _page_windows(counts, offset, limit)
+    texts = store.backend.read("documents_text", {"files": sorted(windows)}) if windows else []
+    page = [
+        (doc, start)
+        for doc in texts
+        for start in find_all(doc["text"], q)[windows[doc["file"]][0] : windows[doc["file"]][1]]
+    ]
     facts_of: dict[str, list[FactPublic]] = {}
     data = []
     for doc, start in page:
@@ -72,4 +93,5 @@ def search(
         "search_entities", {"q": q, "label": None, "limit": ENTITY_HITS, "offset": 0}
     )
     entities = [EntityPublic(**public_node(row["node"])) for row in entity_rows]
-    return SearchPublic(q=q, data=data, entities=entities, total=len(hits), limit=limit, offset=offset)
+    total = sum(row["hits"] for row in counts)
+    return SearchPublic(q=q, data=data, entities=entities, total=total, limit=limit, offset=offset)

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 
@@ -73,6 +73,31 @@ def _wrk(url: str, seconds: int, connections: int) -> tuple[float, float, float]
     return rps, percentile("50"), percentile("99")
 
 
+def _paged_endpoints(base: str, busy: str) -> list[str]:
+    """The busy entity's next page of its biggest edge group, its most-quoted edge's quotes, every
+    edge at once (the opt-in), and paths between two of its neighbours (when the API has pages)."""
+    entity = "/api/entities/" + quote(busy, safe="")
+    detail = httpx.get(base + entity, timeout=60).json()
+    groups = detail.get("edge_counts")
+    if not groups:
+        return []
+    biggest = max(groups, key=lambda group: group["total"])
+    edges = [edge for page in detail["edges"].values() for edge in page]
+    quoted = max(edges, key=lambda edge: edge["quotes"])
+    others = [edge["other"]["id"] for edge in detail["edges"][biggest["type"]]]
+    found = [entity + "?edges=all"]
+    if biggest["next"]:
+        found.append(biggest["next"])
+    found.append(
+        f"{entity}/quotes?type={quoted['type']}&direction={quoted['direction']}"
+        f"&other={quote(quoted['other']['id'], safe='')}"
+    )
+    found.append(f"{entity}/neighbors?depth=2")
+    if len(others) > 1:
+        found.append(f"/api/paths?from={quote(others[0], safe='')}&to={quote(others[-1], safe='')}")
+    return found
+
+
 def main(reports: int = 300, seconds: int = 5, connections: tuple[int, ...] = (1, 8)) -> None:
     if not shutil.which("wrk"):
         print("## HTTP: skipped, `wrk` is not installed (apt-get install -y wrk)\n")
@@ -102,11 +127,12 @@ def main(reports: int = 300, seconds: int = 5, connections: tuple[int, ...] = (1
                 "/api/commitments",
                 "/api/entities/" + quote(busy, safe="") + "/neighbors",
                 "/api/search?q=" + quote("家庭医生"),
+                *_paged_endpoints(base, busy),
             ]
             rows, floors = [], {}
             for path in endpoints:
                 size = len(httpx.get(base + path, timeout=60).content)
-                cells: list[object] = [f"`{path}`", f"{size / 1000:.1f}"]
+                cells: list[object] = [f"`{unquote(path)}`", f"{size / 1000:.1f}"]
                 for count in connections:
                     rps, p50, p99 = _wrk(base + path, seconds, count)
                     floors.setdefault(count, rps)  # /health comes first

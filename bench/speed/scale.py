@@ -70,15 +70,18 @@ def _probe(extraction: DocumentExtraction) -> dict[str, str]:
 
 def _queries(probe: dict[str, str]) -> dict[str, tuple[str, dict[str, Any]]]:
     page = {"offset": 0, "limit": 20}
+    edges = {"id": probe["id"], "type": None, "quotes": 3, **page}
+    hop = {"frontier": [probe["id"]], "inner": [], "types": None, "limit": 200}
     return {
         "search_entities q=南昌": ("search_entities", {"q": "南昌", "label": None, **page}),
         "count_search_entities": ("count_search_entities", {"q": "南昌", "label": None}),
         "resolve_entity by id": ("resolve_entity", {"ref": probe["id"], "label": None}),
         "resolve_entity by name": ("resolve_entity", {"ref": probe["name"], "label": None}),
         "get_entity": ("get_entity", {"id": probe["id"]}),
-        "entity_outgoing_edges": ("entity_outgoing_edges", {"id": probe["id"]}),
-        "entity_incoming_edges": ("entity_incoming_edges", {"id": probe["id"]}),
-        "neighbors_2": ("neighbors_2", {"id": probe["id"], "types": None, "limit": 200}),
+        "count_entity_edges": ("count_entity_edges", {"id": probe["id"]}),
+        "entity_outgoing_edges": ("entity_outgoing_edges", edges),
+        "entity_incoming_edges": ("entity_incoming_edges", edges),
+        "neighbor_edges": ("neighbor_edges", hop),
         "commitments metric=率": ("commitments", {
             "by": None, "metric": "率", "year": None, "kind": None, "committers": None, **page}),
         "document_facts": ("document_facts", {"file": probe["file"], "evidence_prefix": probe["prefix"]}),

@@ -10,7 +10,7 @@ from api.settings import ServiceSettings
 def test_every_endpoint_is_described_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     operations = [(path, method, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
-    assert len(operations) == 23  # 17 + tracks (2) + canonical metrics + browse (3)
+    assert len(operations) == 25  # 17 + tracks (2) + canonical metrics + browse (3) + edge pages (2)
     for path, method, op in operations:
         assert op.get("summary") and op.get("description"), (method, path)
         for param in op.get("parameters", []):

@@ -3,6 +3,7 @@ names one): the same rows from the same Cypher, over the five samples."""
 
 from __future__ import annotations
 
+from api.neighborhood import walk
 from graph.rows import evidence_from_json, evidence_prefix
 from graph.store import GraphStore
 
@@ -21,17 +22,17 @@ def test_region_scope_reaches_subregions_and_located_entities(store: GraphStore)
 
 
 def test_neighbors_return_edges_with_both_ends(store: GraphStore) -> None:
-    one = store.backend.read("neighbors_1", {"id": "region:360112", "types": ["PART_OF"], "limit": 50})
+    one = walk(store, "region:360112", 1, ["PART_OF"], 50).edges
     assert {"region:360112", "region:360100"} <= {
         e for r in one for e in (r["source"]["id"], r["target"]["id"])
     }
     assert all(row["type"] == "PART_OF" and row["quotes"] >= 1 for row in one)
-    two = store.backend.read("neighbors_2", {"id": "region:360112", "types": None, "limit": 1000})
+    two = walk(store, "region:360112", 2, None, 1000).edges
     assert len(two) > len(one)
 
 
 def test_paths_of_one_length(store: GraphStore) -> None:
-    params = {"source": "hospital:南昌市第一医院", "target": "region:360112", "limit": 10}
+    params = {"source": "hospital:南昌市第一医院", "target": "region:360112", "limit": 10, "hub": 250}
     assert store.backend.read("paths_1", params) == []
     rows = store.backend.read("paths_2", params)
     assert rows and all(len(row["nodes"]) == 3 and len(row["edges"]) == 2 for row in rows)
@@ -42,7 +43,7 @@ def test_paths_of_one_length(store: GraphStore) -> None:
 
 
 def test_timeline_and_metric_counts(store: GraphStore) -> None:
-    rows = store.backend.read("metric_timeline", {"metric": "家庭医生签约服务覆盖率"})
+    rows = store.backend.read("metric_timeline", {"metric": "家庭医生签约服务覆盖率", "limit": 1000})
     assert any(row["value"] == 60 and row["committer_id"] == "region:360112" for row in rows)
     metrics = store.backend.read("metrics", {"q": "家庭医生", "offset": 0, "limit": 10})
     assert "家庭医生签约服务覆盖率" in [row["metric"] for row in metrics]
@@ -54,6 +55,9 @@ def test_document_text_search_and_facts(store: GraphStore) -> None:
     text = document["document"]["text"]
     hits = store.backend.read("documents_containing", {"q": "新建区"})
     assert XINJIAN_REPORT in [row["file"] for row in hits]
+    (row,) = [row for row in hits if row["file"] == XINJIAN_REPORT]
+    assert row["hits"] == text.count("新建区") > 1  # counted in the database, no text returned
+    assert set(row) == {"file", "hits"}
     params = {"file": XINJIAN_REPORT, "evidence_prefix": evidence_prefix(XINJIAN_REPORT)}
     facts = store.backend.read("document_facts", params)
     quotes = [ev for row in facts for ev in evidence_from_json(row["evidence"])]
@@ -71,7 +75,9 @@ def test_program_queries_and_entity_resolution(store: GraphStore) -> None:
     program_id = min(e["target"] for e in edges if e["type"] == "IMPLEMENTS" and e["source"] in partnering)
     (program,) = store.backend.read("get_program", {"id": program_id})
     assert program["node"]["id"] == program_id
-    implementers = store.backend.read("program_implementers", {"id": program_id})
-    partners = store.backend.read("program_partners", {"id": program_id})
+    implementers = store.backend.read("program_implementers", {"id": program_id, "limit": 50, "quotes": 3})
+    partners = store.backend.read("program_partners", {"id": program_id, "limit": 50, "quotes": 3})
     assert implementers and partners
+    (counts,) = store.backend.read("program_link_counts", {"id": program_id})
+    assert (counts["implementers"], counts["partners"]) == (len(implementers), len(partners))
     assert {row["implementer_id"] for row in partners} <= {row["entity"]["id"] for row in implementers}

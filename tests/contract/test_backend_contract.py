@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.neighborhood import walk
 from graph.store import GraphStore
 from loaders.models import DocumentExtraction
 
@@ -73,20 +74,20 @@ def test_retraction_keeps_other_documents_evidence(store: GraphStore) -> None:
 
 
 def test_neighbourhood_of_xinjian(store: GraphStore) -> None:
-    rows = store.backend.read("neighbors_1", {"id": "region:360112", "types": None, "limit": 500})
+    rows = walk(store, "region:360112", 1, None, 500).edges
     pairs = {(row["source"]["id"], row["type"], row["target"]["id"]) for row in rows}
     assert ("region:360112", "PART_OF", "region:360100") in pairs
     assert any(t == "SETS_TARGET" for _, t, _ in pairs)
-    only = store.backend.read("neighbors_1", {"id": "region:360112", "types": ["PART_OF"], "limit": 500})
+    only = walk(store, "region:360112", 1, ["PART_OF"], 500).edges
     assert {row["type"] for row in only} == {"PART_OF"}
 
 
 def test_paths_between_a_district_and_its_province(store: GraphStore) -> None:
     direct = store.backend.read(
-        "paths_1", {"source": "region:360112", "target": "region:360000", "limit": 10}
+        "paths_1", {"source": "region:360112", "target": "region:360000", "limit": 10, "hub": 250}
     )
     two_hops = store.backend.read(
-        "paths_2", {"source": "region:360112", "target": "region:360000", "limit": 50}
+        "paths_2", {"source": "region:360112", "target": "region:360000", "limit": 50, "hub": 250}
     )
     assert direct == [] or all(len(p["nodes"]) == 2 for p in direct)
     via_city = [p for p in two_hops if [n["id"] for n in p["nodes"]][1] == "region:360100"]

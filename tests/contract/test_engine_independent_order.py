@@ -3,6 +3,7 @@ every engine, and the whole-graph delete works in batches."""
 
 from __future__ import annotations
 
+from api.neighborhood import walk
 from graph.store import GraphStore
 
 
@@ -16,11 +17,10 @@ def test_metric_lists_are_sorted(store: GraphStore) -> None:
 
 
 def test_neighbour_limit_keeps_the_nearest_edges(store: GraphStore) -> None:
-    params = {"id": "region:360112", "types": None}
-    everything = store.backend.read("neighbors_2", {**params, "limit": 10_000})
-    direct = store.backend.read("neighbors_1", {**params, "limit": 10_000})
+    everything = walk(store, "region:360112", 2, None, 10_000).edges
+    direct = walk(store, "region:360112", 1, None, 10_000).edges
     assert len(everything) > len(direct) > 3
-    cut = store.backend.read("neighbors_2", {**params, "limit": len(direct)})
+    cut = walk(store, "region:360112", 2, None, len(direct)).edges
     assert cut == everything[: len(direct)]
     key = [(r["type"], r["source"]["id"], r["target"]["id"]) for r in cut]
     assert sorted(key) == sorted((r["type"], r["source"]["id"], r["target"]["id"]) for r in direct)
@@ -28,7 +28,7 @@ def test_neighbour_limit_keeps_the_nearest_edges(store: GraphStore) -> None:
 
 
 def test_path_limit_cuts_the_first_paths_by_their_ids(store: GraphStore) -> None:
-    params = {"source": "region:360112", "target": "region:360000"}
+    params = {"source": "region:360112", "target": "region:360000", "hub": 250}
     every = store.backend.read("paths_3", {**params, "limit": 10_000})
     assert len(every) > 2
     keys = [("|".join(n["id"] for n in p["nodes"]), "|".join(e["type"] for e in p["edges"])) for p in every]

@@ -73,4 +73,4 @@ def test_costly_expansions_run_under_the_query_timeout() -> None:
     for engine in ("falkordb", "neo4j"):
         catalog = QueryCatalog(engine)
         timed = {name for name in catalog.names() if catalog[name].timed}
-        assert timed == {"neighbors_2", "neighbors_3", "paths_3", "paths_4", "paths_5", "region_scope"}
+        assert timed == {"neighbor_edges", "paths_3", "paths_4", "paths_5", "region_scope"}

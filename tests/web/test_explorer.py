@@ -149,22 +149,58 @@ def test_entity_url_shows_its_2023_commitment_with_the_quote_from_the_document(s
     session.screenshot("document-quote-marked")
 
 
+def _relation_totals(detail: dict) -> dict[str, int]:
+    """Edges per type as the relations section counts them (targets set are in the commitments)."""
+    totals: dict[str, int] = {}
+    for group in detail["edge_counts"]:
+        if (group["type"], group["direction"]) != ("SETS_TARGET", "out"):
+            totals[group["type"]] = totals.get(group["type"], 0) + group["total"]
+    return totals
+
+
 def test_other_relations_are_grouped_collapsed_with_counts(session: Session) -> None:
     page = session.open(entity_route(XINJIAN))
-    detail = httpx.get(f"{session.server.url}/api/entities/{XINJIAN}", timeout=30).json()["edges"]
+    totals = _relation_totals(httpx.get(f"{session.server.url}/api/entities/{XINJIAN}", timeout=30).json())
     groups = page.locator("details.edge-group")
     groups.first.wait_for()
     types = groups.evaluate_all("els => els.map(e => e.dataset.type)")
-    assert sorted(types) == sorted(t for t in detail if t != "SETS_TARGET")
+    assert sorted(types) == sorted(totals)
     implements = page.locator("details.edge-group[data-type='IMPLEMENTS']")
     assert implements.get_attribute("open") is None
-    assert implements.locator(":scope > summary").inner_text().endswith(f"· {len(detail['IMPLEMENTS'])}")
+    assert implements.locator(":scope > summary").inner_text().endswith(f"· {totals['IMPLEMENTS']}")
     # Collapsed: the page stays short even though 新建区 implements dozens of programs.
     assert page.evaluate("document.documentElement.scrollHeight") < 30000
     implements.locator(":scope > summary").click()  # one click, and every quote of the group shows
     first = implements.locator("li.edge").first
     assert first.locator(".quote-text").first.is_visible()
     assert len(first.locator(".quote-text").first.inner_text()) > 5
+
+
+def test_load_more_brings_the_next_pages_of_a_relation_until_all_are_shown(session: Session) -> None:
+    url = f"{session.server.url}/api/entities/{XINJIAN}"
+    detail = httpx.get(url, timeout=30).json()
+    group = next(g for g in detail["edge_counts"] if g["next"] and g["type"] != "SETS_TARGET")
+    everything = httpx.get(url, params={"edges": "all"}, timeout=30).json()["edges"][group["type"]]
+    expected = sorted(e["other"]["id"] for e in everything if e["direction"] == group["direction"])
+    assert len(expected) == group["total"] > group["shown"]
+    page = session.open(entity_route(XINJIAN))
+    section = page.locator(f"details.edge-group[data-type='{group['type']}']")
+    section.locator(":scope > summary").click()
+    button = section.locator(f"button.load-more[data-direction='{group['direction']}']")
+    items = section.locator("li.edge")
+    assert items.count() == sum(len(v) for k, v in detail["edges"].items() if k == group["type"])
+    assert f"{group['shown']}/{group['total']}" in button.inner_text()
+    before = items.count()
+    button.click()
+    selector = f"details.edge-group[data-type='{group['type']}'] li.edge"
+    page.wait_for_function("([s, n]) => document.querySelectorAll(s).length > n", arg=[selector, before])
+    while button.count():
+        button.click()
+        page.wait_for_timeout(50)
+    others = section.locator("li.edge").evaluate_all("els => els.map(e => e.dataset.other)")
+    shown = [other for other in others if other in set(expected)]
+    assert sorted(shown) == expected and len(set(shown)) == len(shown)  # every edge once
+    session.screenshot("entity-relations-load-more")
 
 
 def test_a_target_names_who_set_it_and_links_its_timeline(session: Session) -> None:

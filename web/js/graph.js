@@ -135,8 +135,11 @@ export function graphPanel(options) {
   const state = {
     center: options.center, depth: options.depth, cap: CAP,
     types: options.types, hidden: new Set(options.hidden), expanded: new Set(options.expanded.map((label) => `${options.center}|${label}`)),
-    nodes: new Map(), edges: new Map(), truncated: false,
+    nodes: new Map(), edges: new Map(), truncated: false, hubs: [],
   };
+  // The centre's edges per type (the entity view's counts), shown beside the type filter.
+  const typeTotals = new Map();
+  for (const group of options.edgeCounts || []) typeTotals.set(group.type, (typeTotals.get(group.type) || 0) + group.total);
   const canvas = el("div", { className: "graph-canvas", id: "graph", role: "img", "aria-label": "邻近关系图" });
   const status = el("p", { className: "muted graph-status", id: "graph-status", role: "status" }, "正在加载关系图…");
   const keyboard = el("div", { className: "graph-keyboard", id: "graph-keyboard" });
@@ -183,10 +186,16 @@ export function graphPanel(options) {
       if (id !== state.center) shown.set(node.label, (shown.get(node.label) || 0) + 1);
     }
     const parts = [...counts].map(([label, total]) => `${LABEL_NAMES[label] || label} ${shown.get(label) || 0}/${total}`);
-    status.textContent = `显示 ${visible.kept.size} 个节点、${visible.edges.length} 条关系（${parts.join("，")}）。单击打开，双击展开，“+N”展开其余。${state.truncated ? "关系过多，只取了前 300 条。" : ""}`;
+    status.textContent = `显示 ${visible.kept.size} 个节点、${visible.edges.length} 条关系（${parts.join("，")}）。单击打开，双击展开，“+N”展开其余。${state.truncated ? "关系过多，只取了前 300 条。" : ""}${hubNote()}`;
     canvas.setAttribute("aria-label", `邻近关系图：${status.textContent}`);
     drawLegend(counts);
     drawKeyboardControls(visible);
+  }
+
+  // Busy nodes (a province) are drawn but not walked through: say so, and which.
+  function hubNote() {
+    const names = state.hubs.map((id) => (state.nodes.get(id) || { name: id }).name);
+    return names.length ? `${names.join("、")} 关系过多，未继续展开（双击可单独展开）。` : "";
   }
 
   // What a click on "+N" or a double-click on a node does, as buttons and a list for the keyboard.
@@ -256,6 +265,7 @@ export function graphPanel(options) {
       state.nodes = new Map();
       state.edges = new Map();
       state.truncated = body.truncated;
+      state.hubs = body.hubs || [];
       merge(state, body, state.center);
       draw();
     } catch (error) {
@@ -272,7 +282,8 @@ export function graphPanel(options) {
       report();
       if (checked.length) load(); else { state.nodes = new Map([[state.center, state.nodes.get(state.center)]]); state.edges = new Map(); draw(); }
     });
-    edgeFilter.append(el("label", { className: "legend-item" }, box, ` ${EDGE_NAMES[type]}`));
+    const total = typeTotals.get(type);
+    edgeFilter.append(el("label", { className: "legend-item" }, box, ` ${EDGE_NAMES[type]}${total ? ` (${total})` : ""}`));
   }
   depth.addEventListener("change", () => { state.depth = Number(depth.value); report(); load(); });
   const zoom = (factor) => cy && cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } });

@@ -10,7 +10,7 @@ const PROPERTY_NAMES = {
   metric: "指标", value: "数值", unit: "单位", comparator: "比较", year: "年份", kind: "类型", title: "职务",
 };
 
-function header(entity, files, documents) {
+function header(entity, files, documents, complete) {
   const facts = [
     ["类型", badge(entity.label)],
     entity.aliases && entity.aliases.length ? ["别名", entity.aliases.join("、")] : null,
@@ -33,7 +33,7 @@ function header(entity, files, documents) {
   return el("header", { className: "entity-header" },
     el("h2", { id: "entity-name" }, entity.name),
     el("dl", { className: "facts" }, facts.map(([key, value]) => el("div", {}, el("dt", {}, key), el("dd", {}, value)))),
-    docs.length ? el("details", { className: "entity-docs" }, el("summary", {}, `出现在 ${docs.length} 份文件中`), el("ul", {}, docs)) : "");
+    docs.length ? el("details", { className: "entity-docs" }, el("summary", {}, `出现在 ${complete ? "" : "至少 "}${docs.length} 份文件中`), el("ul", {}, docs)) : "");
 }
 
 function commitmentsSection(entity, params, documents, signal) {
@@ -91,23 +91,67 @@ function commitmentsSection(entity, params, documents, signal) {
   return section;
 }
 
-function relationsSection(allEdges, documents) {
-  // Targets this entity sets are in the commitments table; who sets a target still shows here.
-  const edges = {};
-  for (const [type, list] of Object.entries(allEdges)) {
-    const kept = list.filter((edge) => !(type === "SETS_TARGET" && edge.direction === "out"));
-    if (kept.length) edges[type] = kept;
-  }
-  const types = Object.keys(edges);
-  const groups = types.map((type) => {
-    const items = edges[type].map((edge) => {
-      const quotes = edge.evidence.map((evidence) => quoteBlock(evidence, documents.get(evidence.doc)));
-      return el("li", { className: "edge" },
-        el("span", { "aria-label": edge.direction === "out" ? "指向" : "来自" }, edge.direction === "out" ? "→ " : "← "),
-        entityLink(edge.other), " ", badge(edge.other.label), quotes);
+// One edge: its other end and the quotes loaded so far, with a button for the rest of them.
+function edgeItem(entityId, edge, documents) {
+  const quotes = el("div", { className: "edge-quotes" }, edge.evidence.map((evidence) => quoteBlock(evidence, documents.get(evidence.doc))));
+  const total = edge.quotes ?? edge.evidence.length;
+  const item = el("li", { className: "edge", "data-other": edge.other.id },
+    el("span", { "aria-label": edge.direction === "out" ? "指向" : "来自" }, edge.direction === "out" ? "→ " : "← "),
+    entityLink(edge.other), " ", badge(edge.other.label), quotes);
+  if (total > edge.evidence.length) {
+    let loaded = edge.evidence.length;
+    const more = el("button", { type: "button", className: "more-quotes" }, `更多原文（共 ${total} 条）`);
+    more.addEventListener("click", async () => {
+      more.disabled = true;
+      try {
+        const page = await api(`/api/entities/${encodeURIComponent(entityId)}/quotes`,
+          { type: edge.type, direction: edge.direction, other: edge.other.id, offset: loaded, limit: 50 });
+        quotes.append(...page.data.map((evidence) => quoteBlock(evidence, documents.get(evidence.doc))));
+        loaded += page.data.length;
+        if (loaded >= page.total || !page.data.length) more.remove(); else more.disabled = false;
+      } catch (error) {
+        more.disabled = false;
+        more.textContent = `加载失败（${error.message}），重试`;
+      }
     });
-    return el("details", { className: "edge-group", "data-type": type },
-      el("summary", {}, `${EDGE_NAMES[type] || type} · ${edges[type].length}`), el("ul", {}, items));
+    item.append(more);
+  }
+  return item;
+}
+
+// Edges come in pages per type and direction: the group's count is every edge's, and each
+// direction with more than its first page gets a "load more" button that follows `next`.
+function relationsSection(entity, body, documents) {
+  // Targets this entity sets are in the commitments table; who sets a target still shows here.
+  const shown = (type, direction) => !(type === "SETS_TARGET" && direction === "out");
+  const counts = (body.edge_counts || []).filter((group) => shown(group.type, group.direction));
+  const types = [...new Set(counts.map((group) => group.type))];
+  const groups = types.map((type) => {
+    const list = el("ul", {}, (body.edges[type] || []).filter((edge) => shown(type, edge.direction)).map((edge) => edgeItem(entity.id, edge, documents)));
+    const mine = counts.filter((group) => group.type === type);
+    const total = mine.reduce((sum, group) => sum + group.total, 0);
+    const buttons = mine.filter((group) => group.next).map((group) => {
+      let next = group.next;
+      let loaded = group.shown;
+      const label = () => `加载更多${group.direction === "out" ? "（指向）" : "（来自）"}：已显示 ${loaded}/${group.total}`;
+      const button = el("button", { type: "button", className: "load-more", "data-direction": group.direction }, label());
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        try {
+          const page = await api(next);
+          list.append(...page.data.map((edge) => edgeItem(entity.id, edge, documents)));
+          loaded += page.data.length;
+          next = page.next;
+          if (next) { button.textContent = label(); button.disabled = false; } else button.remove();
+        } catch (error) {
+          button.disabled = false;
+          button.textContent = `加载失败（${error.message}），重试`;
+        }
+      });
+      return button;
+    });
+    return el("details", { className: "edge-group", "data-type": type, "data-total": total },
+      el("summary", {}, `${EDGE_NAMES[type] || type} · ${total}`), list, buttons);
   });
   return el("section", { className: "relations", "aria-labelledby": "relations-heading" },
     el("h3", { id: "relations-heading" }, "其他关系"),
@@ -133,13 +177,14 @@ export default {
       types: params.get("types") ? list("types") : null,
       hidden: list("hide"),
       expanded: list("expand"),
+      edgeCounts: body.edge_counts || [],
       onChange: (changes) => replaceParams(changes),
     });
     show(el("article", { className: "entity", "data-id": entity.id },
       el("p", { className: "back" }, el("a", { href: "#/", onclick: (e) => { if (history.length > 1) { e.preventDefault(); history.back(); } } }, "← 返回")),
-      header(entity, files, documents),
+      header(entity, files, documents, body.complete !== false),
       entity.label === "Target" ? "" : commitmentsSection(entity, params, documents, signal),
-      relationsSection(body.edges, documents),
+      relationsSection(entity, body, documents),
       el("section", { className: "graph", "aria-labelledby": "graph-heading" }, el("h3", { id: "graph-heading" }, "关系网络"), graph)));
   },
 };

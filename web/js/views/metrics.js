@@ -93,7 +93,7 @@ async function metricTimeline({ arg, show, setTitle, signal }) {
     el("p", { className: "back" }, el("a", { href: href("metrics") }, "← 全部指标")),
     el("h2", {}, body.metric),
     timelineChart(body.data),
-    dataTable({ name: `${body.metric}-时间线`, rows: body.data, columns: [
+    dataTable({ name: `${body.metric}-时间线`, rows: body.data, caption: body.truncated ? `只显示最早的 ${body.data.length} 条（每条原文一行）` : undefined, columns: [
       { title: "年份", value: (r) => r.year ?? "" },
       { title: "类型", value: (r) => KIND_NAMES[r.kind] || r.kind },
       { title: "主体", value: (r) => r.committer || "", cell: (r) => (r.committer_id ? entityLink({ id: r.committer_id, name: r.committer }) : "") },
