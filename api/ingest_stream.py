@@ -1,0 +1,148 @@
+"""Documents on disk to the graph as a stream: check → extract on every core → write in batches.
+
+1. Every file is checked first (size, signature, readable, decodes, no NUL) and its text hashed;
+   only the names and hashes are kept, so a bad file stops the run before the first write and
+   memory does not grow with the corpus.
+2. A file whose text is already stored under its name (as a document or an alias) is
+   `unchanged` without being extracted; one whose text another document already holds is a
+   `duplicate`, recorded as that document's alias (graph/aliases.py), also without extraction.
+3. The rest are extracted by `workers` child processes at once (api/extract_worker.py: each
+   killable, under its time budget), at most two per worker ahead of the writer, and taken in
+   file order, so a run writes the same graph whatever the number of workers.
+4. Extractions go to the batch writer (graph/batch_writer.py), which writes once their rows
+   reach a batch, each document still atomic (incomplete until marked complete last).
+
+A document whose extraction fails later (over its time budget, or the engine cannot store it)
+stops the run with that file named; documents of earlier batches stay written, each complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.extract_worker import extract_with_budget
+from api.ingest import IngestSummary, check_document_file, check_text
+from api.ingest_progress import Progress
+from graph.aliases import is_unchanged, record_duplicate
+from graph.batch_writer import MIN_BATCH_ROWS, BatchWriter
+from graph.store import GraphStore, IngestOutcome
+from loaders.decode import iter_document_paths
+from loaders.models import DocumentExtraction
+from loaders.readers import read_path
+from loaders.readers.apply import apply_reading
+
+AHEAD_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    file: str  # the document's file name
+    sha256: str  # of the decoded text's UTF-8 bytes, as Document.sha256
+    size: int  # bytes on disk
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def check_files(paths: list[Path]) -> list[CheckedFile]:
+    """Every file checked and hashed; DocumentError names the first bad one."""
+    checked = []
+    for path in iter_document_paths(paths):
+        check_document_file(path)
+        reading = read_path(path)
+        check_text(reading.file, reading.text)
+        digest = hashlib.sha256(reading.text.encode("utf-8")).hexdigest()
+        checked.append(CheckedFile(path, reading.file, digest, path.stat().st_size))
+    return checked
+
+
+def _extract(checked: CheckedFile, cancelled: Callable[[], bool]) -> DocumentExtraction:
+    reading = read_path(checked.path)
+    extraction = extract_with_budget(reading.file, reading.text, cancelled=cancelled)
+    return apply_reading(extraction, reading)
+
+
+def ingest_stream(
+    store: GraphStore,
+    paths: list[Path],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    min_rows: int = MIN_BATCH_ROWS,
+) -> IngestSummary:
+    started = time.perf_counter()
+    workers = workers or default_workers()
+    progress = progress or Progress(enabled=False)
+    files = check_files(paths)
+    store.ensure_schema()
+    summary = IngestSummary(workers=workers, bytes=sum(f.size for f in files))
+    progress.start(len(files), summary.bytes)
+
+    def done(outcome: IngestOutcome, checked: CheckedFile, facts: int = 0) -> None:
+        summary.outcomes.append(outcome)
+        progress.advance(checked.size, facts)
+
+    first_of_text: dict[str, str] = {}  # sha256 -> the file of this run that loads that text
+    to_extract: list[CheckedFile] = []
+    later_duplicates: list[CheckedFile] = []
+    for checked in files:
+        again = first_of_text.get(checked.sha256) == checked.file  # one file named twice
+        if again or is_unchanged(store, checked.file, checked.sha256):
+            done(IngestOutcome(checked.file, "unchanged", 0, 0), checked)
+        elif checked.sha256 in first_of_text:
+            later_duplicates.append(checked)  # recorded once its twin is written
+        elif duplicate := record_duplicate(store, checked.file, checked.sha256):
+            done(duplicate, checked)
+        else:
+            first_of_text[checked.sha256] = checked.file
+            to_extract.append(checked)
+
+    writer = BatchWriter(store, min_rows)
+    stop = threading.Event()
+    stopped = lambda: stop.is_set() or bool(cancelled and cancelled())  # noqa: E731
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
+    window: deque[tuple[CheckedFile, Future[DocumentExtraction]]] = deque()
+    queue = iter(to_extract)
+
+    def submit() -> None:
+        checked = next(queue, None)
+        if checked is not None:
+            window.append((checked, pool.submit(_extract, checked, stopped)))
+
+    try:
+        for _ in range(workers * AHEAD_PER_WORKER):
+            submit()
+        while window:
+            checked, future = window.popleft()
+            extraction = future.result()
+            submit()
+            progress.advance(checked.size, len(extraction.edges))
+            summary.outcomes += writer.add(extraction)
+            del extraction  # the writer holds its rows; the models can go
+        summary.outcomes += writer.flush()
+    except BaseException:
+        stop.set()  # running extractions are killed, queued ones never start
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for checked in later_duplicates:
+        outcome = record_duplicate(store, checked.file, checked.sha256)
+        if outcome is None:  # its twin was not written after all: load it as itself
+            writer.add(_extract(checked, stopped))
+            summary.outcomes += writer.flush()
+        else:
+            done(outcome, checked)
+    summary.batches = writer.batches
+    summary.seconds = time.perf_counter() - started
+    progress.close()
+    return summary

@@ -1,0 +1,26 @@
+// Identical texts under several file names: one Document, the other names in its `aliases`.
+
+// name: document_with_sha256
+// A complete document holding exactly this text (the sha256 of its UTF-8 bytes).
+MATCH (d:Document)
+WHERE d.sha256 = $sha256 AND d.complete = true AND d.text IS NOT NULL
+RETURN d.id AS id, d.file AS file
+ORDER BY d.file
+LIMIT 1
+
+// name: document_with_alias
+// The document that lists this file name among its aliases.
+MATCH (d:Document)
+WHERE $file IN coalesce(d.aliases, [])
+RETURN d.id AS id, d.file AS file, d.sha256 AS sha256, d.complete AS complete
+
+// name: add_document_alias
+MATCH (d:Document {id: $id})
+SET d.aliases = coalesce(d.aliases, []) + [a IN [$file] WHERE NOT a IN coalesce(d.aliases, [])]
+RETURN d.id AS id
+
+// name: remove_document_alias
+MATCH (d:Document)
+WHERE $file IN coalesce(d.aliases, [])
+SET d.aliases = [a IN d.aliases WHERE a <> $file]
+RETURN d.id AS id, d.file AS file

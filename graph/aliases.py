@@ -1,0 +1,79 @@
+"""Identical text under several file names: one Document, the other names its `aliases`.
+
+The Document keeps the file it was first loaded from (its evidence cites that file); a later
+file with byte-for-byte the same text (same sha256) is recorded in the Document's `aliases`
+instead of being extracted and stored again. Rules:
+
+- ingesting an alias again with the same text is `unchanged`; with other text it leaves the
+  alias list and is loaded as a document of its own;
+- deleting a document by an alias name removes the alias only (the text is still loaded under
+  its other names); deleting it by its own id or file retracts it, aliases included;
+- a document replaced by other text loses its aliases (their files held the old text; ingest
+  them again to load them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from graph.store import GraphStore, IngestOutcome
+
+Step = tuple[str, dict[str, Any]]
+
+
+def release_alias_steps(file: str) -> list[Step]:
+    """Take `file` off any document's aliases (it is about to be written as its own document)."""
+    return [("remove_document_alias", {"file": file})]
+
+
+def document_with_text(store: GraphStore, sha256: str, other_than: str) -> dict[str, Any] | None:
+    """A complete document (id, file) whose text has this sha256, stored under another name."""
+    rows = store.backend.read("document_with_sha256", {"sha256": sha256})
+    return rows[0] if rows and rows[0]["file"] != other_than else None
+
+
+def alias_owner(store: GraphStore, file: str) -> dict[str, Any] | None:
+    rows = store.backend.read("document_with_alias", {"file": file})
+    return rows[0] if rows else None
+
+
+def is_unchanged(store: GraphStore, file: str, sha256: str) -> bool:
+    """This exact text is already stored under this name, as a document or as an alias."""
+    state = store.document_state(file)
+    if state and state.get("complete") and state.get("has_text") and state.get("sha256") == sha256:
+        return True
+    owner = alias_owner(store, file)
+    return bool(owner and owner.get("complete") and owner.get("sha256") == sha256)
+
+
+def record_duplicate(store: GraphStore, file: str, sha256: str) -> IngestOutcome | None:
+    """Record `file` as an alias of the complete document holding the same text; None when there
+    is none (any more), so the caller loads it as a document of its own."""
+    owner = document_with_text(store, sha256, other_than=file)
+    if owner is None:
+        return None
+    backend = store.backend
+    with contextlib.ExitStack() as locks:
+        for name in sorted({file, owner["file"]}):
+            locks.enter_context(backend.document_lock(name))
+        owner = document_with_text(store, sha256, other_than=file)  # still there under the locks?
+        if owner is None:
+            return None
+        steps = release_alias_steps(file)
+        if store.document_state(file) or store._mentions_exist(file):
+            steps = store.retract_steps(file) + steps  # the name held other text before
+        steps.append(("add_document_alias", {"id": owner["id"], "file": file}))
+        backend.write_all(steps)
+    return IngestOutcome(file, "duplicate", 0, 0, duplicate_of=owner["file"])
+
+
+def remove_alias(store: GraphStore, file: str) -> dict[str, Any] | None:
+    """Delete by an alias name: the alias goes, the document stays. The document (id, file), or
+    None when no document has this alias."""
+    owner = alias_owner(store, file)
+    if owner is None:
+        return None
+    with store.backend.document_lock(owner["file"]):
+        rows = store.backend.run("remove_document_alias", {"file": file})
+    return rows[0] if rows else None
