@@ -11,8 +11,8 @@ per label and per edge type of each. The writer keeps documents until their rows
 - a document's status (loaded, replaced, repaired, unchanged) is decided under its lock.
 
 Steps are merged generically: any step whose parameters are `{"rows": [...]}` is merged with
-the same query's rows of the other documents, in an order consistent with every document's own
-order of queries (nodes before the edges that match them). Within one UNWIND call a key (the
+the same query's rows of the other documents, in an order that keeps every document's own order
+of queries (nodes before the edges that match them; see `merge_steps`). Within one UNWIND call a key (the
 row's scalar fields: a node's id, an edge's ends) appears once, so an upsert that appends to a
 list always sees the previous document's append.
 """
@@ -20,9 +20,8 @@ list always sees the previous document's append.
 from __future__ import annotations
 
 import contextlib
-import heapq
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,40 +53,6 @@ def _mergeable(steps: Sequence[Step]) -> bool:
     return all(set(params) == {"rows"} and isinstance(params["rows"], list) for _, params in steps)
 
 
-def _names(steps: Sequence[Step]) -> list[str]:
-    names: list[str] = []
-    for name, _ in steps:
-        if not names or names[-1] != name:  # a long list is split into several calls of one query
-            names.append(name)
-    return names
-
-
-def consistent_order(sequences: Iterable[Sequence[str]]) -> list[str] | None:
-    """Query names in an order that keeps every sequence's own order (ties: first seen first),
-    or None when two sequences disagree."""
-    first_seen: dict[str, int] = {}
-    after: dict[str, set[str]] = defaultdict(set)
-    before_count: dict[str, int] = defaultdict(int)
-    for sequence in sequences:
-        for name in sequence:
-            first_seen.setdefault(name, len(first_seen))
-        for a, b in zip(sequence, sequence[1:], strict=False):
-            if a != b and b not in after[a]:
-                after[a].add(b)
-                before_count[b] += 1
-    ready = [(index, name) for name, index in first_seen.items() if not before_count[name]]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        _, name = heapq.heappop(ready)
-        order.append(name)
-        for nxt in after[name]:
-            before_count[nxt] -= 1
-            if not before_count[nxt]:
-                heapq.heappush(ready, (first_seen[nxt], nxt))
-    return order if len(order) == len(first_seen) else None
-
-
 def _row_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(
         (k, v) for k, v in sorted(row.items()) if v is None or isinstance(v, str | int | float | bool)
@@ -116,16 +81,48 @@ def split_rows(rows: Sequence[dict[str, Any]], size: int = DEFAULT_BATCH_SIZE) -
     return calls
 
 
+def _runs(steps: Sequence[Step]) -> deque[tuple[str, list[dict[str, Any]]]]:
+    """A document's steps with consecutive calls of one query joined (a long list is split)."""
+    runs: deque[tuple[str, list[dict[str, Any]]]] = deque()
+    for name, params in steps:
+        if runs and runs[-1][0] == name:
+            runs[-1][1].extend(params["rows"])
+        else:
+            runs.append((name, list(params["rows"])))
+    return runs
+
+
 def merge_steps(documents: Sequence[Sequence[Step]]) -> list[Step]:
-    """The steps of several documents as few calls as possible (see the module doc)."""
-    order = consistent_order([_names(steps) for steps in documents])
-    if order is None or not all(_mergeable(steps) for steps in documents):
+    """The steps of several documents as few calls as possible. Each round runs one query for the
+    documents whose next step it is; every document's own order of queries is kept, and each
+    query's rows are written in the documents' order (so lists that grow by appending, a node's
+    evidence, end as one-at-a-time ingests leave them). A query no document needs later is chosen
+    first (so it runs once), the most common first; else the first document's next one."""
+    if not all(_mergeable(steps) for steps in documents):
         return [step for steps in documents for step in steps]
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for steps in documents:
-        for name, params in steps:
-            rows[name].extend(params["rows"])
-    return [(name, {"rows": call}) for name in order for call in split_rows(rows[name])]
+    queues = [_runs(steps) for steps in documents]
+    first_seen: dict[str, int] = {}
+    for queue in queues:
+        for name, _ in queue:
+            first_seen.setdefault(name, len(first_seen))
+    merged: list[Step] = []
+    while any(queues):
+        heads = Counter(queue[0][0] for queue in queues if queue)
+        later = {name for queue in queues for name, _ in list(queue)[1:]}
+        ready = [name for name in heads if name not in later]
+        name = (
+            min(ready, key=lambda n: (-heads[n], first_seen[n]))
+            if ready
+            else next(queue[0][0] for queue in queues if queue)
+        )
+        rows: list[dict[str, Any]] = []
+        for queue in queues:
+            if queue and queue[0][0] == name:
+                rows.extend(queue.popleft()[1])
+            elif any(step == name for step, _ in queue):
+                break  # this document needs the query later: the ones after it wait for it
+        merged += [(name, {"rows": call}) for call in split_rows(rows)]
+    return merged
 
 
 class BatchWriter:
@@ -151,12 +148,9 @@ class BatchWriter:
             len(extraction.nodes), len(extraction.edges),
         )  # fmt: skip
         written: list[IngestOutcome] = []
-        fits = (
-            _mergeable(doc.middle)
-            and consistent_order([*(_names(p.middle) for p in self.pending), _names(doc.middle)]) is not None
-        )
+        fits = _mergeable(doc.middle)
         if not fits or any(p.file == doc.file for p in self.pending):
-            written += self.flush()  # one lock per file per batch, and one order of queries
+            written += self.flush()  # one lock per file per batch; odd steps go alone
         self.pending.append(doc)
         if not fits or self.pending_rows >= self.min_rows:
             written += self.flush()
