@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from graph.backend import GraphError, GraphSettings, connect
+from graph.batch_writer import MIN_BATCH_ROWS
 from graph.store import GraphStore
 from loaders.errors import DocumentError
 
@@ -28,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--workers", type=_positive, metavar="N", help="extraction processes at once (default: one per core)"
     )
+    ingest.add_argument(
+        "--batch-rows", type=_positive, default=MIN_BATCH_ROWS, metavar="N",
+        help=f"write documents together once their rows reach N (default {MIN_BATCH_ROWS})",
+    )  # fmt: skip
     ingest.add_argument("--quiet", action="store_true", help="no progress, only the summary")
 
     export = verbs.add_parser("export", help="write the whole graph")
@@ -69,7 +74,11 @@ def _ingest(args: argparse.Namespace) -> int:
         for file in store.sweep_incomplete():
             print(f"healthkg: removed the facts of an interrupted ingest of {file}", file=sys.stderr)
         summary = ingest_stream(
-            store, args.paths, workers=args.workers, progress=Progress(enabled=not args.quiet)
+            store,
+            args.paths,
+            workers=args.workers,
+            progress=Progress(enabled=not args.quiet),
+            min_rows=args.batch_rows,
         )
     print(f"ingested {summary.describe()}")
     return 0
