@@ -3,21 +3,30 @@ seconds otherwise (logs and CI keep readable lines, no control characters)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any, TextIO
 
 PLAIN_EVERY_S = 5.0
+PLAIN_EVERY_ENV = "HEALTHKG_PROGRESS_EVERY_S"
+
+
+def _plain_every_s() -> float:
+    try:
+        return max(0.0, float(os.environ.get(PLAIN_EVERY_ENV, PLAIN_EVERY_S)))
+    except ValueError:
+        return PLAIN_EVERY_S
 
 
 class Progress:
     def __init__(
-        self, stream: TextIO | None = None, enabled: bool = True, plain_every_s: float = PLAIN_EVERY_S
+        self, stream: TextIO | None = None, enabled: bool = True, plain_every_s: float | None = None
     ) -> None:
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.live = enabled and self.stream.isatty()
-        self.plain_every_s = plain_every_s
+        self.plain_every_s = _plain_every_s() if plain_every_s is None else plain_every_s
         self.files = self.bytes = self.facts = 0
         self.total_files = self.total_bytes = 0
         self.started = self.last_line = 0.0
@@ -26,18 +35,19 @@ class Progress:
 
     def start(self, total_files: int, total_bytes: int) -> None:
         self.total_files, self.total_bytes = total_files, total_bytes
-        self.started = self.last_line = time.monotonic()
+        self.started = time.monotonic()
+        self.last_line = self.started - self.plain_every_s  # the first file says that work began
         if not self.live:
             return
         from rich.console import Console
-        from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TransferSpeedColumn
+        from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
         from rich.progress import Progress as Bar
 
         self._bar = Bar(
             TextColumn("ingest"),
             BarColumn(),
             TextColumn("{task.fields[files]}/{task.fields[total_files]} files"),
-            TransferSpeedColumn(),
+            TextColumn("{task.fields[mb_per_s]:.2f} MB/s"),
             TextColumn("{task.fields[facts]:,} facts"),
             TimeElapsedColumn(),
             console=Console(file=self.stream),
@@ -45,7 +55,7 @@ class Progress:
         )
         self._bar.start()
         self._task = self._bar.add_task(
-            "ingest", total=max(total_bytes, 1), files=0, total_files=total_files, facts=0
+            "ingest", total=max(total_bytes, 1), files=0, total_files=total_files, facts=0, mb_per_s=0.0
         )
 
     @property
@@ -67,7 +77,9 @@ class Progress:
         if not self.enabled:
             return
         if self._bar is not None:
-            self._bar.update(self._task, completed=self.bytes, files=self.files, facts=self.facts)
+            self._bar.update(
+                self._task, completed=self.bytes, files=self.files, facts=self.facts, mb_per_s=self.mb_per_s
+            )
         elif time.monotonic() - self.last_line >= self.plain_every_s:
             self.last_line = time.monotonic()
             print(self.line(), file=self.stream, flush=True)
