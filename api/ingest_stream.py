@@ -4,8 +4,9 @@
    only the names and hashes are kept, so a bad file stops the run before the first write and
    memory does not grow with the corpus.
 2. A file whose text is already stored under its name (as a document or an alias) is
-   `unchanged` without being extracted; one whose text another document already holds is a
-   `duplicate`, recorded as that document's alias (graph/aliases.py), also without extraction.
+   `unchanged` without being extracted; one whose text another document already holds (read from
+   the same format) is a `duplicate`, recorded as that document's alias (graph/aliases.py), also
+   without extraction.
 3. The rest are extracted by `workers` child processes at once (api/extract_worker.py: each
    killable, under its time budget), at most two per worker ahead of the writer, and taken in
    file order, so a run writes the same graph whatever the number of workers.
@@ -48,6 +49,12 @@ class CheckedFile:
     file: str  # the document's file name
     sha256: str  # of the decoded text's UTF-8 bytes, as Document.sha256
     size: int  # bytes on disk
+    format: str  # what it was read as: txt, html, pdf, docx
+
+    @property
+    def content(self) -> tuple[str, str]:
+        """What makes two files one document: the same text read from the same format."""
+        return self.sha256, self.format
 
 
 def default_workers() -> int:
@@ -62,7 +69,7 @@ def check_files(paths: list[Path]) -> list[CheckedFile]:
         reading = read_path(path)
         check_text(reading.file, reading.text)
         digest = hashlib.sha256(reading.text.encode("utf-8")).hexdigest()
-        checked.append(CheckedFile(path, reading.file, digest, path.stat().st_size))
+        checked.append(CheckedFile(path, reading.file, digest, path.stat().st_size, reading.format))
     return checked
 
 
@@ -92,19 +99,19 @@ def ingest_stream(
         summary.outcomes.append(outcome)
         progress.advance(checked.size, facts)
 
-    first_of_text: dict[str, str] = {}  # sha256 -> the file of this run that loads that text
+    first_of_text: dict[tuple[str, str], str] = {}  # content -> the file of this run that loads it
     to_extract: list[CheckedFile] = []
     later_duplicates: list[CheckedFile] = []
     for checked in files:
-        again = first_of_text.get(checked.sha256) == checked.file  # one file named twice
+        again = first_of_text.get(checked.content) == checked.file  # one file named twice
         if again or is_unchanged(store, checked.file, checked.sha256):
             done(IngestOutcome(checked.file, "unchanged", 0, 0), checked)
-        elif checked.sha256 in first_of_text:
+        elif checked.content in first_of_text:
             later_duplicates.append(checked)  # recorded once its twin is written
-        elif duplicate := record_duplicate(store, checked.file, checked.sha256):
+        elif duplicate := record_duplicate(store, checked.file, checked.sha256, checked.format):
             done(duplicate, checked)
         else:
-            first_of_text[checked.sha256] = checked.file
+            first_of_text[checked.content] = checked.file
             to_extract.append(checked)
 
     writer = BatchWriter(store, min_rows)
@@ -136,7 +143,7 @@ def ingest_stream(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     for checked in later_duplicates:
-        outcome = record_duplicate(store, checked.file, checked.sha256)
+        outcome = record_duplicate(store, checked.file, checked.sha256, checked.format)
         if outcome is None:  # its twin was not written after all: load it as itself
             writer.add(_extract(checked, stopped))
             summary.outcomes += writer.flush()

@@ -1,9 +1,11 @@
 // Identical texts under several file names: one Document, the other names in its `aliases`.
 
 // name: document_with_sha256
-// A complete document holding exactly this text (the sha256 of its UTF-8 bytes).
+// A complete document holding exactly this text (the sha256 of its UTF-8 bytes) read from the same
+// format (a PDF and a .txt of one report are two renditions: only the PDF's quotes have pages).
 MATCH (d:Document)
-WHERE d.sha256 = $sha256 AND d.complete = true AND d.text IS NOT NULL
+WHERE d.sha256 = $sha256 AND coalesce(d.format, 'txt') = $format AND d.complete = true
+  AND d.text IS NOT NULL
 RETURN d.id AS id, d.file AS file
 ORDER BY d.file
 LIMIT 1

@@ -1,8 +1,8 @@
 """Identical text under several file names: one Document, the other names its `aliases`.
 
 The Document keeps the file it was first loaded from (its evidence cites that file); a later
-file with byte-for-byte the same text (same sha256) is recorded in the Document's `aliases`
-instead of being extracted and stored again. Rules:
+file read from the same format with exactly the same text (same sha256) is recorded in the
+Document's `aliases` instead of being extracted and stored again. Rules:
 
 - ingesting an alias again with the same text is `unchanged`; with other text it leaves the
   alias list and is loaded as a document of its own;
@@ -27,9 +27,12 @@ def release_alias_steps(file: str) -> list[Step]:
     return [("remove_document_alias", {"file": file})]
 
 
-def document_with_text(store: GraphStore, sha256: str, other_than: str) -> dict[str, Any] | None:
-    """A complete document (id, file) whose text has this sha256, stored under another name."""
-    rows = store.backend.read("document_with_sha256", {"sha256": sha256})
+def document_with_text(
+    store: GraphStore, sha256: str, file_format: str, other_than: str
+) -> dict[str, Any] | None:
+    """A complete document (id, file) of this format whose text has this sha256, stored under
+    another name."""
+    rows = store.backend.read("document_with_sha256", {"sha256": sha256, "format": file_format})
     return rows[0] if rows and rows[0]["file"] != other_than else None
 
 
@@ -47,17 +50,19 @@ def is_unchanged(store: GraphStore, file: str, sha256: str) -> bool:
     return bool(owner and owner.get("complete") and owner.get("sha256") == sha256)
 
 
-def record_duplicate(store: GraphStore, file: str, sha256: str) -> IngestOutcome | None:
+def record_duplicate(store: GraphStore, file: str, sha256: str, file_format: str) -> IngestOutcome | None:
     """Record `file` as an alias of the complete document holding the same text; None when there
     is none (any more), so the caller loads it as a document of its own."""
-    owner = document_with_text(store, sha256, other_than=file)
+    owner = document_with_text(store, sha256, file_format, other_than=file)
     if owner is None:
         return None
     backend = store.backend
     with contextlib.ExitStack() as locks:
         for name in sorted({file, owner["file"]}):
             locks.enter_context(backend.document_lock(name))
-        owner = document_with_text(store, sha256, other_than=file)  # still there under the locks?
+        owner = document_with_text(
+            store, sha256, file_format, other_than=file
+        )  # still there under the locks?
         if owner is None:
             return None
         steps = release_alias_steps(file)
