@@ -32,7 +32,7 @@ from pathlib import Path
 from api.extract_worker import extract_with_budget
 from api.ingest import IngestSummary, check_document_file, check_text
 from api.ingest_progress import Progress
-from graph.aliases import is_unchanged, record_duplicate
+from graph.aliases import StoredDocuments, record_duplicate
 from graph.batch_writer import MIN_BATCH_ROWS, BatchWriter
 from graph.store import GraphStore, IngestOutcome
 from loaders.decode import iter_document_paths
@@ -102,13 +102,15 @@ def ingest_stream(
     first_of_text: dict[tuple[str, str], str] = {}  # content -> the file of this run that loads it
     to_extract: list[CheckedFile] = []
     later_duplicates: list[CheckedFile] = []
+    stored = StoredDocuments(store)
     for checked in files:
         again = first_of_text.get(checked.content) == checked.file  # one file named twice
-        if again or is_unchanged(store, checked.file, checked.sha256):
+        twin = stored.twin(checked.sha256, checked.format, checked.file)
+        if again or stored.unchanged(checked.file, checked.sha256):
             done(IngestOutcome(checked.file, "unchanged", 0, 0), checked)
         elif checked.content in first_of_text:
             later_duplicates.append(checked)  # recorded once its twin is written
-        elif duplicate := record_duplicate(store, checked.file, checked.sha256, checked.format):
+        elif twin and (duplicate := record_duplicate(store, checked.file, checked.sha256, checked.format)):
             done(duplicate, checked)
         else:
             first_of_text[checked.content] = checked.file

@@ -26,3 +26,10 @@ MATCH (d:Document)
 WHERE $file IN coalesce(d.aliases, [])
 SET d.aliases = [a IN d.aliases WHERE a <> $file]
 RETURN d.id AS id, d.file AS file
+
+// name: document_fingerprints
+// What an ingest plans with before extracting anything: every document's name, text hash, format,
+// state and aliases (small strings only, never the text).
+MATCH (d:Document)
+RETURN d.file AS file, d.sha256 AS sha256, coalesce(d.format, 'txt') AS format,
+       d.complete AS complete, d.text IS NOT NULL AS has_text, coalesce(d.aliases, []) AS aliases

@@ -41,13 +41,33 @@ def alias_owner(store: GraphStore, file: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def is_unchanged(store: GraphStore, file: str, sha256: str) -> bool:
-    """This exact text is already stored under this name, as a document or as an alias."""
-    state = store.document_state(file)
-    if state and state.get("complete") and state.get("has_text") and state.get("sha256") == sha256:
-        return True
-    owner = alias_owner(store, file)
-    return bool(owner and owner.get("complete") and owner.get("sha256") == sha256)
+class StoredDocuments:
+    """Every document's fingerprint, read once when an ingest plans (one query, not three per
+    file); the writes it leads to check again under the documents' locks."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.by_file: dict[str, dict[str, Any]] = {}
+        self.owner_of_alias: dict[str, dict[str, Any]] = {}
+        self.by_content: dict[tuple[str, str], str] = {}
+        for row in store.backend.read("document_fingerprints"):
+            self.by_file[row["file"]] = row
+            for alias in row["aliases"]:
+                self.owner_of_alias[alias] = row
+            if row["complete"] and row["has_text"]:
+                self.by_content.setdefault((row["sha256"], row["format"]), row["file"])
+
+    def unchanged(self, file: str, sha256: str) -> bool:
+        """This exact text is already stored under this name, as a document or as an alias."""
+        own = self.by_file.get(file)
+        if own and own["complete"] and own["has_text"] and own["sha256"] == sha256:
+            return True
+        owner = self.owner_of_alias.get(file)
+        return bool(owner and owner["complete"] and owner["sha256"] == sha256)
+
+    def twin(self, sha256: str, file_format: str, file: str) -> str | None:
+        """Another complete document holding this text read from this format."""
+        twin = self.by_content.get((sha256, file_format))
+        return twin if twin != file else None
 
 
 def record_duplicate(store: GraphStore, file: str, sha256: str, file_format: str) -> IngestOutcome | None:
