@@ -139,19 +139,21 @@ def ingest_stream(
             summary.outcomes += writer.add(extraction)
             del extraction  # the writer holds its rows; the models can go
         summary.outcomes += writer.flush()
+        for checked in later_duplicates:
+            outcome = record_duplicate(store, checked.file, checked.sha256, checked.format)
+            if outcome is not None:
+                done(outcome, checked)
+                continue
+            extraction = _extract(checked, stopped)  # its twin was not written after all
+            progress.advance(checked.size, len(extraction.edges))
+            summary.outcomes += writer.add(extraction)
+            summary.outcomes += writer.flush()
     except BaseException:
         stop.set()  # running extractions are killed, queued ones never start
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    for checked in later_duplicates:
-        outcome = record_duplicate(store, checked.file, checked.sha256, checked.format)
-        if outcome is None:  # its twin was not written after all: load it as itself
-            writer.add(_extract(checked, stopped))
-            summary.outcomes += writer.flush()
-        else:
-            done(outcome, checked)
+        progress.close()  # a terminal gets its cursor back, whatever happened
     summary.batches = writer.batches
     summary.seconds = time.perf_counter() - started
-    progress.close()
     return summary

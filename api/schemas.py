@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Public(BaseModel):
@@ -250,6 +250,12 @@ class DocumentPublic(BaseModel):
     year: int | None = None
     chars: int | None = None
     aliases: list[str] = Field(default_factory=list, description="other file names of the same text")
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _no_aliases(cls, value: Any) -> Any:
+        # A bulk-imported Neo4j store has no property for an empty list (neo4j-admin drops it).
+        return [] if value is None else value
 
 
 class DocumentsPublic(Page):
