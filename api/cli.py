@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 from graph.backend import GraphError, GraphSettings, connect
+from graph.batch_writer import MIN_BATCH_ROWS
 from graph.store import GraphStore
 from loaders.errors import DocumentError
 
@@ -26,6 +26,14 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = verbs.add_parser("ingest", help="load documents (files or folders) into the graph")
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument(
+        "--workers", type=_positive, metavar="N", help="extraction processes at once (default: one per core)"
+    )
+    ingest.add_argument(
+        "--batch-rows", type=_positive, default=MIN_BATCH_ROWS, metavar="N",
+        help=f"write documents together once their rows reach N (default {MIN_BATCH_ROWS})",
+    )  # fmt: skip
+    ingest.add_argument("--quiet", action="store_true", help="no progress, only the summary")
 
     export = verbs.add_parser("export", help="write the whole graph")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
@@ -47,18 +55,31 @@ def _settings(args: argparse.Namespace) -> GraphSettings:
     return GraphSettings.from_env(args.graph, args.data_dir)
 
 
-def _ingest(args: argparse.Namespace) -> int:
-    from api.ingest import extract_paths, ingest_extractions
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
+    return number
 
-    started = time.perf_counter()
-    extractions = extract_paths(args.paths)  # everything is read before the graph is touched
-    extracted = time.perf_counter() - started
+
+def _ingest(args: argparse.Namespace) -> int:
+    from api.ingest_progress import Progress
+    from api.ingest_stream import ingest_stream
+
     with connect(_settings(args)) as backend:
         store = GraphStore(backend)
         for file in store.sweep_incomplete():
             print(f"healthkg: removed the facts of an interrupted ingest of {file}", file=sys.stderr)
-        summary = ingest_extractions(store, extractions)
-    summary.extract_seconds = extracted
+        summary = ingest_stream(
+            store,
+            args.paths,
+            workers=args.workers,
+            progress=Progress(enabled=not args.quiet),
+            min_rows=args.batch_rows,
+        )
     print(f"ingested {summary.describe()}")
     return 0
 

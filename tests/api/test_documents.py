@@ -69,7 +69,9 @@ def test_delete_retracts_only_what_the_document_alone_supported(writable: Writab
     test_client, _ = writable
     response = test_client.delete(f"/api/documents/doc:{FILE_A}", headers=KEY)
     assert response.status_code == 200
-    assert response.json() == {"id": f"doc:{FILE_A}", "file": FILE_A, "edges_removed": 8, "edges_kept": 1}
+    assert response.json() == {
+        "id": f"doc:{FILE_A}", "file": FILE_A, "edges_removed": 8, "edges_kept": 1, "alias_removed": None
+    }
     assert test_client.get(f"/api/documents/{FILE_A}").status_code == 404
     assert test_client.get("/api/entities/hospital:南昌市第一医院").status_code == 404
     assert test_client.get("/api/commitments", params={"by": "新建区"}).json()["total"] == 0

@@ -123,3 +123,50 @@ def test_the_store_refuses_what_the_engine_would_before_writing(empty_store: Gra
         with pytest.raises(DocumentError, match="cannot store"):
             empty_store.ingest(bad)
         assert empty_store.counts() == {"nodes": {}, "edges": {}}, "nothing was written"
+
+
+INCOMPLETE_DOCUMENTS = "MATCH (d:Document) WHERE d.complete = false RETURN collect(d.file) AS files"
+
+
+def test_kill_minus_9_during_a_batch_leaves_only_incomplete_documents_the_sweep_removes(
+    tmp_path: Path,
+) -> None:
+    """Ten documents written as one batch: a kill while it is written leaves every one of them
+    incomplete (none half-visible), and the next ingest removes them all."""
+    data = tmp_path / "graph"
+    with connect(GraphSettings(url="embedded", data_dir=data)) as backend:
+        GraphStore(backend).ensure_schema()
+        landed: set[str] = set()
+        for round_ in range(4):
+            folder = _folder(tmp_path, round_)
+            ingest = subprocess.Popen(
+                [*healthkg_argv(), "ingest", "--batch-rows", "100000", "--quiet", str(folder)],
+                env=healthkg_env(data),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+
+            def batch_started(p: subprocess.Popen = ingest) -> bool:
+                rows = backend.execute(INCOMPLETE_DOCUMENTS, {}, read_only=True)
+                return p.poll() is not None or len(rows[0]["files"]) >= 2
+
+            wait_until(batch_started, 300, 0.005)
+            ingest.send_signal(signal.SIGKILL)
+            if ingest.wait(timeout=30) == 0:
+                continue  # finished before the kill; try again
+            incomplete = set(backend.execute(INCOMPLETE_DOCUMENTS, {}, read_only=True)[0]["files"])
+            complete = {
+                row["document"]["file"] for row in backend.read("list_documents", {"limit": 500, "offset": 0})
+            }
+            assert not (complete & {f"r{round_}_{k}.txt" for k in range(10)}), "a batch completes at once"
+            if len(incomplete) >= 2:
+                landed = incomplete
+                _, orphan_files = _orphans(backend)
+                assert orphan_files <= incomplete
+                break
+        assert len(landed) >= 2, "no kill landed during a batch"
+        result = run_cli(data, "ingest", "--quiet", str(SAMPLES / "001_b1280b1a44e49c58.txt"))
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.count("interrupted ingest") >= len(landed)
+        assert _orphans(backend) == (set(), set())
+        assert not backend.execute(INCOMPLETE_DOCUMENTS, {}, read_only=True)[0]["files"]

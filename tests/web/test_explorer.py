@@ -557,6 +557,27 @@ def test_delete_asks_for_confirmation_then_removes_the_document(session: Session
     assert name not in {d["file"] for d in listed}
 
 
+def test_the_same_text_under_two_names_is_one_row_naming_both(session: Session) -> None:
+    text = REPORT.format(county="万年县", value=67).encode()
+    statuses = []
+    for name in ("web_twin_万年.txt", "web_twin_copy.txt"):
+        response = httpx.post(
+            f"{session.server.url}/api/documents",
+            files={"file": (name, text)},
+            headers={"X-API-Key": API_KEY},
+            timeout=60,
+        )
+        assert response.status_code == 201, response.text
+        statuses.append(response.json()["status"])
+    assert statuses == ["loaded", "duplicate"]
+    page = session.open("#/documents")
+    rows = page.locator("table[data-name='文件'] tbody tr").filter(has_text="web_twin_")
+    rows.first.wait_for()
+    assert rows.count() == 1
+    assert rows.locator(".aliases code").all_inner_texts() == ["web_twin_copy.txt"]
+    assert rows.locator(".file-names > code").inner_text() == "web_twin_万年.txt"
+
+
 # ---- relationship views, timeline, search, /docs ------------------------------------------------
 def test_commitments_page_filters_through_the_url(session: Session) -> None:
     page = session.open("#/commitments")

@@ -4,7 +4,7 @@
 import { api, dataTable, documentsByFile, el, href } from "../lib.js";
 
 const KEY_STORE = "healthkg-api-key";
-const OUTCOMES = { loaded: "已载入", replaced: "已替换旧版本", unchanged: "内容未变，未改动" };
+const OUTCOMES = { loaded: "已载入", replaced: "已替换旧版本", unchanged: "内容未变，未改动", duplicate: "与已载入文件内容相同，记为其别名" };
 
 function uploadOne(file, key, onProgress) {
   return new Promise((resolve) => {
@@ -59,12 +59,23 @@ export default {
           { title: "日期", value: (d) => d.date || "", className: "num" },
           { title: "字数", value: (d) => d.chars ?? "", className: "num" },
           { title: "事实", value: (d) => facts.get(d.file) ?? 0, className: "num" },
-          { title: "文件名", value: (d) => d.file, cell: (d) => el("code", {}, d.file) },
+          { title: "文件名", value: (d) => [d.file, ...(d.aliases || [])].join(" "), cell: (d) => fileNames(d) },
           { title: "操作", value: () => "", cell: (d) => deleteControl(d) },
         ] }));
       } catch (error) {
         if (error.name !== "AbortError") tableSlot.replaceChildren(el("p", { className: "error", role: "alert" }, `文件列表加载失败：${error.message}`));
       }
+    }
+
+    // A text loaded under several names is one document; its other names are listed as aliases.
+    function fileNames(doc) {
+      const names = el("span", { className: "file-names" }, el("code", {}, doc.file));
+      const aliases = doc.aliases || [];
+      if (aliases.length) {
+        names.append(el("span", { className: "aliases", "data-aliases": aliases.join("\n") },
+          " 同文：", ...aliases.flatMap((alias, i) => [i ? "、" : "", el("code", {}, alias)])));
+      }
+      return names;
     }
 
     function deleteControl(doc) {
@@ -118,7 +129,9 @@ export default {
         if (status >= 200 && status < 300) {
           changed = true;
           item.row.classList.add("ok");
-          item.outcome.textContent = `${OUTCOMES[body.status] || body.status}：${body.nodes} 个节点，${body.edges} 条关系`;
+          item.outcome.textContent = body.status === "duplicate"
+            ? `${OUTCOMES.duplicate}《${body.duplicate_of.replace(/^doc:/, "")}》`
+            : `${OUTCOMES[body.status] || body.status}：${body.nodes} 个节点，${body.edges} 条关系`;
         } else {
           item.row.classList.add("failed");
           item.outcome.textContent = `失败：${(body.error && body.error.message) || `HTTP ${status}`}`;
