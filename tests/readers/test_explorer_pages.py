@@ -12,10 +12,16 @@ import pytest
 from graph.backend import GraphSettings
 from tests.conftest import LiveServer
 from tests.readers.conftest import XINJIAN_2023
-from tests.web.test_explorer import browser  # noqa: F401  (the module's Chromium fixture)
+from tests.web.browser import launched_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launched_chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,18 @@ first use when missing and we may (root, apt-get present)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CJK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -37,3 +43,16 @@ def chromium() -> Path:
     if not CHROMIUM.exists():
         pytest.skip("apt-get install chromium did not provide /usr/bin/chromium")
     return CHROMIUM
+
+
+@contextlib.contextmanager
+def launched_chromium() -> Iterator[Browser]:
+    """Headless Debian Chromium through playwright (its own download cannot run here)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium()
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(executable), headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
