@@ -47,6 +47,14 @@ EXPORT_PAGE = 5000
 DELETE_BATCH = 10_000
 
 
+def fact_lists(extraction: DocumentExtraction) -> dict[str, list[str]]:
+    """The Document's `fact_nodes` and `fact_edges`: the ids and edge keys it writes."""
+    return {
+        "fact_nodes": list(dict.fromkeys(node.id for node in extraction.nodes)),
+        "fact_edges": list(dict.fromkeys(edge_key(e.type, e.source, e.target) for e in extraction.edges)),
+    }
+
+
 @dataclass(frozen=True)
 class IngestOutcome:
     file: str
@@ -128,10 +136,7 @@ class GraphStore:
         doc_row["props"]["text"] = extraction.text
         # What this document writes, on its Document node before any fact is written: reads and
         # retraction find its facts by id (cypher/documents.cypher), also after a crash mid-ingest.
-        doc_row["props"]["fact_nodes"] = list(dict.fromkeys(node.id for node in extraction.nodes))
-        doc_row["props"]["fact_edges"] = list(
-            dict.fromkeys(edge_key(edge.type, edge.source, edge.target) for edge in extraction.edges)
-        )
+        doc_row["props"].update(fact_lists(extraction))
         # The Document first (incomplete: readers skip its facts from now on), complete last.
         steps.insert(0, ("upsert_document", {"rows": [doc_row]}))
         steps.append(("mark_document_complete", {"id": document.id}))
