@@ -126,18 +126,10 @@ UNWIND e.evidence AS evidence
 RETURN count(evidence) AS total
 
 // name: entities_named
-// Every entity whose id, name or an alias is $ref (commitments' `by`): three indexed lookups.
-CALL {
-  MATCH (n:Entity {id: $ref})
-  RETURN n
-  UNION
-  MATCH (n:Entity {name: $ref})
-  RETURN n
-  UNION
-  MATCH (n:Entity)
-  WHERE $ref IN n.aliases
-  RETURN n
-}
+// Every entity whose id, name or an alias is $ref (commitments' `by`). Portable form; both
+// engines override it with three indexed lookups (cypher/falkordb/, cypher/neo4j/).
+MATCH (n:Entity)
+WHERE n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, [])
 RETURN collect(n.id) AS ids
 
 // name: region_scope

@@ -15,6 +15,8 @@ SET d.complete = true
 // mentions) and `fact_edges` (type, source and target of each edge it supports, joined by a tab),
 // written with the Document before any fact (graph/store.py), so even an interrupted ingest's
 // leftovers are listed. Every step below is index lookups by id, never a scan of the graph.
+// Neo4j expands between two bound nodes from the sparser one; FalkorDB's typed variants of the
+// edge steps are in cypher/falkordb/documents.cypher.
 // The `_by_scan` variants below serve only graphs written before these lists existed.
 
 // name: delete_edges_only_in_document

@@ -4,12 +4,14 @@
 // Nodes whose name or an alias contains $q (substring, so 南昌 finds 南昌市), optionally of one
 // label. Served by the `grams` index: its first character pair (or its one character) picks the
 // candidates, CONTAINS keeps the true matches. $q must not be null: `list_entities` lists all.
+// Cost: the nodes holding that pair (南昌: every 南昌… name). The answer leaves out the quote
+// lists (a busy region's thousands of quotes); the entity page has them.
 MATCH (n:Entity)
 WHERE substring($q, 0, 2) IN n.grams
   AND (n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
   AND ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
-RETURN n {.*} AS node
+RETURN n {.*, evidence: null, docs: null, text: null, grams: null, search: null} AS node
 ORDER BY size(n.name), n.id
 SKIP $offset
 LIMIT $limit
@@ -59,22 +61,13 @@ ORDER BY type, other_id
 
 // name: resolve_entity
 // The one entity $ref names, optionally of one label: an id match first, then an exact name, then
-// an alias (全市 is an alias of many cities: the shortest id wins, so the answer is stable). Three
-// indexed lookups (id, name, the `aliases` list index), never a scan.
-CALL {
-  MATCH (n:Entity {id: $ref})
-  RETURN n, 0 AS rank
-  UNION
-  MATCH (n:Entity {name: $ref})
-  RETURN n, 1 AS rank
-  UNION
-  MATCH (n:Entity)
-  WHERE $ref IN n.aliases
-  RETURN n, 2 AS rank
-}
-WITH n, rank
-WHERE ($label IS NULL OR n.label = $label)
+// an alias (全市 is an alias of many cities: the shortest id wins, so the answer is stable).
+// Portable form; both engines override it with three indexed lookups in one CALL subquery
+// (cypher/falkordb/, cypher/neo4j/: the engines disagree on that subquery's syntax).
+MATCH (n:Entity)
+WHERE (n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, []))
+  AND ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.id, .label, .name} AS node
-ORDER BY rank, size(n.id), n.id
+ORDER BY CASE WHEN n.id = $ref THEN 0 WHEN n.name = $ref THEN 1 ELSE 2 END, size(n.id), n.id
 LIMIT 1

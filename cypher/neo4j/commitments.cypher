@@ -32,7 +32,7 @@ UNWIND e.evidence AS evidence
 RETURN count(evidence) AS total
 
 // name: entities_named
-CALL {
+CALL () {
   MATCH (n:Entity {id: $ref})
   RETURN n
   UNION

@@ -9,7 +9,7 @@ WHERE n.search CONTAINS $q
   AND (n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
   AND ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
-RETURN n {.*} AS node
+RETURN n {.*, evidence: null, docs: null, text: null, grams: null, search: null} AS node
 ORDER BY size(n.name), n.id
 SKIP $offset
 LIMIT $limit
@@ -24,7 +24,7 @@ RETURN count(n) AS total
 
 // name: resolve_entity
 // As in entities.cypher; the alias step finds its candidates through the TEXT index on `search`.
-CALL {
+CALL () {
   MATCH (n:Entity {id: $ref})
   RETURN n, 0 AS rank
   UNION

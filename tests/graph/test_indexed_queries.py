@@ -162,3 +162,53 @@ def test_busy_node_evidence_has_no_duplicates_after_a_repair(empty_store: GraphS
         assert len(node.get("evidence") or []) == len(set(node.get("evidence") or [])), node["id"]
         assert len(node.get("docs") or []) == len(set(node.get("docs") or [])), node["id"]
     assert empty_store.ingest(extraction).status == "repaired"
+
+
+NEO4J_SCANS = (
+    "NodeByLabelScan", "AllNodesScan", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan",
+)  # fmt: skip
+
+
+def neo4j_plan(backend: Any, text: str, params: dict[str, Any]) -> list[str]:
+    """Neo4j's EXPLAIN plan as indented operator lines (with the index it uses)."""
+    with backend._driver.session(database=backend.database) as session:
+        plan = session.run("EXPLAIN " + text, params).consume().plan
+    lines: list[str] = []
+
+    def walk(step: dict[str, Any], depth: int) -> None:
+        details = step.get("args", {}).get("Details", "")
+        operator = step["operatorType"].split("@")[0]
+        lines.append("    " * depth + operator + (f" | {details}" if details else ""))
+        for child in step.get("children", []):
+            walk(child, depth + 1)
+
+    walk(plan, 0)
+    return lines
+
+
+def test_every_lookup_plan_starts_from_an_index_on_neo4j(neo4j_server: Any) -> None:
+    from api.ingest import extract_paths
+    from graph.backend import connect
+    from tests.conftest import SAMPLES
+
+    with connect(neo4j_server.settings("indexed_plans")) as backend:
+        store = GraphStore(backend)
+        store.reset()
+        for extraction in extract_paths(sorted(SAMPLES.glob("*.txt"))[:2]):
+            store.ingest(extraction)
+        for name, params in _named_queries(store).items():
+            params = {**params, "incomplete": []}
+            plan = "\n".join(neo4j_plan(backend, backend.catalog[name].text, params))
+            assert not any(scan in plan for scan in NEO4J_SCANS), f"{name} scans:\n{plan}"
+            assert "Index" in plan, f"{name} uses no index:\n{plan}"
+        everyone = _all_entities(store)
+        for q in SEARCHES:
+            rows = backend.read("search_entities", {"q": q, "label": None, "offset": 0, "limit": 1000})
+            expected = sorted(
+                (len(n["name"]), n["id"]) for n in everyone
+                if q in n["name"] or any(q in a for a in n.get("aliases") or [])
+            )  # fmt: skip
+            assert [(len(r["node"]["name"]), r["node"]["id"]) for r in rows] == expected, q
+        assert len(backend.read("search_entities", {"q": "南昌", "label": None, "offset": 0, "limit": 9})) > 1
+        (row,) = backend.read("resolve_entity", {"ref": "南昌", "label": "Region"})
+        assert row["node"]["id"] == "region:360100"
