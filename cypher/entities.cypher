@@ -4,14 +4,17 @@
 // Nodes whose name or an alias contains $q (substring, so 南昌 finds 南昌市), optionally of one
 // label. Served by the `grams` index: its first character pair (or its one character) picks the
 // candidates, CONTAINS keeps the true matches. $q must not be null: `list_entities` lists all.
-// Cost: the nodes holding that pair (南昌: every 南昌… name). The answer leaves out the quote
-// lists (a busy region's thousands of quotes); the entity page has them.
+// Cost: the nodes holding that pair (南昌: every 南昌… name). The answer names every property of
+// the node models but no quote list (a busy region's thousands; the entity page has them):
+// `n {.*}` would copy them out of the engine first (tests/graph/test_indexed_queries.py checks
+// the list against loaders/models.py).
 MATCH (n:Entity)
 WHERE substring($q, 0, 2) IN n.grams
   AND (n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
   AND ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
-RETURN n {.*, evidence: null, docs: null, text: null, grams: null, search: null} AS node
+RETURN n {.id, .label, .name, .aliases, .level, .code, .title, .organization, .kind, .metric, .value, .unit,
+         .comparator, .year, .file, .date, .sha256, .chars, .region, .format, .pages} AS node
 ORDER BY size(n.name), n.id
 SKIP $offset
 LIMIT $limit

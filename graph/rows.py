@@ -105,7 +105,8 @@ def edge_row(edge: Edge) -> dict[str, Any]:
 
 def public_node(stored: dict[str, Any]) -> dict[str, Any]:
     """A stored node as the export and API show it: storage bookkeeping removed."""
-    node = {k: v for k, v in stored.items() if k not in STORAGE_ONLY_PROPERTIES}
+    # (a projection that names properties returns null for those a node lacks: left out too)
+    node = {k: v for k, v in stored.items() if k not in STORAGE_ONLY_PROPERTIES and v is not None}
     node.setdefault("aliases", [])
     return node
 

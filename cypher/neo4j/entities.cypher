@@ -9,7 +9,8 @@ WHERE n.search CONTAINS $q
   AND (n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
   AND ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
-RETURN n {.*, evidence: null, docs: null, text: null, grams: null, search: null} AS node
+RETURN n {.id, .label, .name, .aliases, .level, .code, .title, .organization, .kind, .metric, .value, .unit,
+         .comparator, .year, .file, .date, .sha256, .chars, .region, .format, .pages} AS node
 ORDER BY size(n.name), n.id
 SKIP $offset
 LIMIT $limit

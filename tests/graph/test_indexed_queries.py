@@ -101,6 +101,23 @@ def test_document_facts_through_fact_lists_equal_the_scan(sample_store: GraphSto
         assert counts[file] == len(sample_store.backend.read("document_facts_by_scan", params))
 
 
+def test_search_answers_name_every_model_property() -> None:
+    import re
+
+    from graph.queries import QueryCatalog
+    from loaders import models
+
+    fields = {
+        name for cls in (models.Region, models.Official, models.Organization, models.Hospital,
+                         models.Program, models.Target, models.Document)
+        for name in cls.model_fields
+    } - {"evidence"}  # fmt: skip
+    for engine in ("falkordb", "neo4j"):
+        text = QueryCatalog(engine)["search_entities"].text
+        projected = set(re.findall(r"\.(\w+)", text.split("RETURN", 1)[1].split("AS node")[0]))
+        assert projected == fields, engine
+
+
 def test_search_grams_cover_every_substring() -> None:
     grams = set(search_grams(["南昌市", "洪都"]))
     assert {"南", "南昌", "昌市", "市", "洪都"} <= grams
