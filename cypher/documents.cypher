@@ -193,3 +193,20 @@ OPTIONAL MATCH (d:Document {file: file})
 WITH file, d
 WHERE d IS NULL OR d.complete IS NULL OR d.complete = false
 RETURN file
+
+// name: add_search_keys
+// Nodes stored before `grams` / `search` existed get them (run once, when an old graph is met):
+// every character and character pair of the name and aliases, as graph/rows.py search_grams.
+MATCH (n:Entity)
+WHERE n.grams IS NULL
+WITH n, [n.name] + coalesce(n.aliases, []) AS texts
+SET n.grams = reduce(acc = [], t IN texts |
+        acc + [i IN range(0, size(t) - 1) | substring(t, i, 1)]
+            + [i IN range(0, size(t) - 2) | substring(t, i, 2)]),
+    n.search = reduce(s = n.name, a IN coalesce(n.aliases, []) | s + '\n' + a)
+
+// name: add_metric_keys
+MATCH (t:Target)
+WHERE t.metric_grams IS NULL AND t.metric IS NOT NULL
+SET t.metric_grams = [i IN range(0, size(t.metric) - 1) | substring(t.metric, i, 1)]
+        + [i IN range(0, size(t.metric) - 2) | substring(t.metric, i, 2)]

@@ -99,9 +99,14 @@ class GraphStore:
         self._add_fact_lists()
 
     def _add_fact_lists(self) -> None:
-        """Documents stored by a version before `fact_nodes` / `fact_edges` get them, once, by
-        reading the graph (a few seconds per thousand documents on a large graph)."""
-        for row in self.backend.read("documents_without_fact_lists"):
+        """A graph stored by a version before the lookup structures gets them, once, by reading
+        the graph: the Documents' `fact_nodes` / `fact_edges` (a few seconds per thousand
+        documents on a large graph) and the nodes' search keys."""
+        old_documents = self.backend.read("documents_without_fact_lists")
+        if old_documents:
+            self.backend.run("add_search_keys")
+            self.backend.run("add_metric_keys")
+        for row in old_documents:
             file = row["file"]
             with self.backend.document_lock(file):
                 params = {"file": file, "evidence_prefix": evidence_prefix(file)}

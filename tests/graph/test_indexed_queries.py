@@ -132,10 +132,25 @@ def test_old_graph_gains_fact_lists(empty_store: GraphStore) -> None:
     for extraction in extractions:
         empty_store.ingest(extraction)
     backend = empty_store.backend
+    search = {"q": "南昌", "label": None, "offset": 0, "limit": 100}
+    found = backend.read("search_entities", search)
+    grams = {r["id"]: r["grams"] for r in backend.execute(
+        "MATCH (n:Entity) RETURN n.id AS id, n.grams AS grams", {}, read_only=True)}  # fmt: skip
     backend.execute("MATCH (d:Document) REMOVE d.fact_nodes, d.fact_edges", {}, read_only=False)
+    # (one property per REMOVE: FalkorDB 4.16 dropped another property of nodes lacking one named)
+    for prop in ("grams", "search"):
+        backend.execute(f"MATCH (n:Entity) REMOVE n.{prop}", {}, read_only=False)
+    backend.execute("MATCH (n:Target) REMOVE n.metric_grams", {}, read_only=False)
     assert len(backend.read("documents_without_fact_lists")) == len(extractions)
+    assert backend.read("search_entities", search) == []
     GraphStore(backend).ensure_schema()  # what a new version does on an old data directory
     assert backend.read("documents_without_fact_lists") == []
+    again = backend.read("search_entities", search)
+    assert {r["node"]["id"] for r in again} == {r["node"]["id"] for r in found}
+    assert found and again == found
+    rebuilt = {r["id"]: r["grams"] for r in backend.execute(
+        "MATCH (n:Entity) RETURN n.id AS id, n.grams AS grams", {}, read_only=True)}  # fmt: skip
+    assert {k: set(v) for k, v in rebuilt.items()} == {k: set(v) for k, v in grams.items()}
     first = extractions[0].document.file
     params = {"file": first, "evidence_prefix": evidence_prefix(first)}
     assert backend.read("document_facts", params) == backend.read("document_facts_by_scan", params)
