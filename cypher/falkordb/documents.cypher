@@ -4,7 +4,8 @@
 // its own (a typed traversal reads only that type's edges of a node), from the end with few
 // edges of that type: a Target has one SETS_TARGET and a Program few implementers, while a busy
 // region sets and implements thousands; the other types go out of their source (a hospital is
-// LOCATED_IN one region). `CALL {}` without a scope clause is FalkorDB's form (Neo4j lints it).
+// LOCATED_IN one region). `WITH b, source` makes FalkorDB start from b: given both ids in one
+// pattern its planner starts from the source whatever the pattern's order. `CALL {}` without a scope clause is FalkorDB's form (Neo4j lints it).
 
 // name: delete_edges_only_in_document
 // Edges whose every quote comes from this document go (run before the evidence is trimmed).
@@ -14,8 +15,10 @@ CALL {
   WITH split(key, '\t') AS k
   WHERE k[0] = 'SETS_TARGET'
   WITH k[1] AS source, k[2] AS target
-  MATCH (b:Entity {id: target})<-[e:SETS_TARGET]-(a:Entity {id: source})
-  WHERE $file IN e.docs AND size(e.docs) = 1
+  MATCH (b:Entity {id: target})
+  WITH b, source
+  MATCH (b)<-[e:SETS_TARGET]-(a:Entity)
+  WHERE a.id = source AND $file IN e.docs AND size(e.docs) = 1
   RETURN a, e, b
   UNION ALL
   MATCH (d:Document {file: $file})
@@ -32,8 +35,10 @@ CALL {
   WITH split(key, '\t') AS k
   WHERE k[0] = 'IMPLEMENTS'
   WITH k[1] AS source, k[2] AS target
-  MATCH (b:Entity {id: target})<-[e:IMPLEMENTS]-(a:Entity {id: source})
-  WHERE $file IN e.docs AND size(e.docs) = 1
+  MATCH (b:Entity {id: target})
+  WITH b, source
+  MATCH (b)<-[e:IMPLEMENTS]-(a:Entity)
+  WHERE a.id = source AND $file IN e.docs AND size(e.docs) = 1
   RETURN a, e, b
   UNION ALL
   MATCH (d:Document {file: $file})
@@ -73,8 +78,10 @@ CALL {
   WITH split(key, '\t') AS k
   WHERE k[0] = 'SETS_TARGET'
   WITH k[1] AS source, k[2] AS target
-  MATCH (b:Entity {id: target})<-[e:SETS_TARGET]-(a:Entity {id: source})
-  WHERE $file IN e.docs
+  MATCH (b:Entity {id: target})
+  WITH b, source
+  MATCH (b)<-[e:SETS_TARGET]-(a:Entity)
+  WHERE a.id = source AND $file IN e.docs
   RETURN a, e, b
   UNION ALL
   MATCH (d:Document {file: $file})
@@ -91,8 +98,10 @@ CALL {
   WITH split(key, '\t') AS k
   WHERE k[0] = 'IMPLEMENTS'
   WITH k[1] AS source, k[2] AS target
-  MATCH (b:Entity {id: target})<-[e:IMPLEMENTS]-(a:Entity {id: source})
-  WHERE $file IN e.docs
+  MATCH (b:Entity {id: target})
+  WITH b, source
+  MATCH (b)<-[e:IMPLEMENTS]-(a:Entity)
+  WHERE a.id = source AND $file IN e.docs
   RETURN a, e, b
   UNION ALL
   MATCH (d:Document {file: $file})
@@ -133,8 +142,10 @@ CALL {
   WITH split(key, '\t') AS k
   WHERE k[0] = 'SETS_TARGET'
   WITH k[1] AS source, k[2] AS target
-  MATCH (b:Entity {id: target})<-[e:SETS_TARGET]-(a:Entity {id: source})
-  WHERE $file IN e.docs
+  MATCH (b:Entity {id: target})
+  WITH b, source
+  MATCH (b)<-[e:SETS_TARGET]-(a:Entity)
+  WHERE a.id = source AND $file IN e.docs
   RETURN a, e, b
   UNION ALL
   MATCH (d:Document {file: $file})
@@ -151,8 +162,10 @@ CALL {
   WITH split(key, '\t') AS k
   WHERE k[0] = 'IMPLEMENTS'
   WITH k[1] AS source, k[2] AS target
-  MATCH (b:Entity {id: target})<-[e:IMPLEMENTS]-(a:Entity {id: source})
-  WHERE $file IN e.docs
+  MATCH (b:Entity {id: target})
+  WITH b, source
+  MATCH (b)<-[e:IMPLEMENTS]-(a:Entity)
+  WHERE a.id = source AND $file IN e.docs
   RETURN a, e, b
   UNION ALL
   MATCH (d:Document {file: $file})
