@@ -36,10 +36,11 @@ WHERE any(f IN coalesce(p.docs, []) WHERE NOT f IN $incomplete)
 RETURN count(p) AS total
 
 // name: document_fact_counts
-// How many edges (facts) each document supports: one per edge whose `docs` names it.
-MATCH ()-[e]->()
-UNWIND coalesce(e.docs, []) AS file
-WITH e, file
-WHERE NOT file IN $incomplete
-RETURN file, count(e) AS facts
+// How many edges (facts) each complete document supports: its `fact_edges` list (one key per
+// edge it wrote; documents.cypher), so the count reads the Documents, not every edge.
+MATCH (d:Document)
+WHERE d.complete = true
+WITH d.file AS file, size(coalesce(d.fact_edges, [])) AS facts
+WHERE facts > 0
+RETURN file, facts
 ORDER BY file

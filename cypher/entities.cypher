@@ -1,20 +1,45 @@
 // Entity lookups for the API.
 
 // name: search_entities
-// Nodes whose name or an alias contains $q (substring, so 南昌 finds 南昌市), optionally of one label.
+// Nodes whose name or an alias contains $q (substring, so 南昌 finds 南昌市), optionally of one
+// label. Served by the `grams` index: its first character pair (or its one character) picks the
+// candidates, CONTAINS keeps the true matches. $q must not be null: `list_entities` lists all.
+// Cost: the nodes holding that pair (南昌: every 南昌… name). The answer names every property of
+// the node models but no quote list (a busy region's thousands; the entity page has them):
+// `n {.*}` would copy them out of the engine first (tests/graph/test_indexed_queries.py checks
+// the list against loaders/models.py).
 MATCH (n:Entity)
-WHERE ($label IS NULL OR n.label = $label)
-  AND ($q IS NULL OR n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+WHERE substring($q, 0, 2) IN n.grams
+  AND (n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+  AND ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
-RETURN n {.*} AS node
+RETURN n {.id, .label, .name, .aliases, .level, .code, .title, .organization, .kind, .metric, .value, .unit,
+         .comparator, .year, .file, .date, .sha256, .chars, .region, .format, .pages} AS node
 ORDER BY size(n.name), n.id
 SKIP $offset
 LIMIT $limit
 
 // name: count_search_entities
 MATCH (n:Entity)
+WHERE substring($q, 0, 2) IN n.grams
+  AND (n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+  AND ($label IS NULL OR n.label = $label)
+  AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
+RETURN count(n) AS total
+
+// name: list_entities
+// Every node (of one label), shortest names first: a listing without a search term reads them all.
+MATCH (n:Entity)
 WHERE ($label IS NULL OR n.label = $label)
-  AND ($q IS NULL OR n.name CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q))
+  AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
+RETURN n {.*} AS node
+ORDER BY size(n.name), n.id
+SKIP $offset
+LIMIT $limit
+
+// name: count_entities
+MATCH (n:Entity)
+WHERE ($label IS NULL OR n.label = $label)
   AND any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN count(n) AS total
 
@@ -65,6 +90,8 @@ RETURN size(coalesce(e.evidence, [])) AS total,
 // name: resolve_entity
 // The one entity $ref names, optionally of one label: an id match first, then an exact name, then
 // an alias (全市 is an alias of many cities: the shortest id wins, so the answer is stable).
+// Portable form; both engines override it with three indexed lookups in one CALL subquery
+// (cypher/falkordb/, cypher/neo4j/: the engines disagree on that subquery's syntax).
 MATCH (n:Entity)
 WHERE (n.id = $ref OR n.name = $ref OR $ref IN coalesce(n.aliases, []))
   AND ($label IS NULL OR n.label = $label)

@@ -86,7 +86,7 @@ def record_duplicate(store: GraphStore, file: str, sha256: str, file_format: str
         if owner is None:
             return None
         steps = release_alias_steps(file)
-        if store.document_state(file) or store._mentions_exist(file):
+        if store.document_state(file):
             steps = store.retract_steps(file) + steps  # the name held other text before
         steps.append(("add_document_alias", {"id": owner["id"], "file": file}))
         backend.write_all(steps)

@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.backend import DEFAULT_BATCH_SIZE, GraphBackend
 from graph.rows import (
+    edge_key,
     edge_row,
     evidence_from_json,
     evidence_prefix,
@@ -40,8 +41,18 @@ def _batched(query_name: str, rows: list[dict[str, Any]]) -> list[tuple[str, dic
 
 
 INDEX_QUERIES = ("index_entity_id", *(f"index_{query_suffix(label)}_id" for label in NODE_LABELS))
+# Every engine's own `index_*` queries (the engines index different structures) run after these.
+INDEX_PREFIX = "index_"
 EXPORT_PAGE = 5000
 DELETE_BATCH = 10_000
+
+
+def fact_lists(extraction: DocumentExtraction) -> dict[str, list[str]]:
+    """The Document's `fact_nodes` and `fact_edges`: the ids and edge keys it writes."""
+    return {
+        "fact_nodes": list(dict.fromkeys(node.id for node in extraction.nodes)),
+        "fact_edges": list(dict.fromkeys(edge_key(e.type, e.source, e.target) for e in extraction.edges)),
+    }
 
 
 @dataclass(frozen=True)
@@ -83,9 +94,31 @@ class GraphStore:
     def ensure_schema(self) -> None:
         if self._schema_ready:
             return
-        for name in (*INDEX_QUERIES, "index_document_file"):
+        others = [n for n in self.backend.catalog.names() if n.startswith(INDEX_PREFIX)]
+        for name in dict.fromkeys((*INDEX_QUERIES, "index_document_file", *others)):
             self.backend.ensure_index(name)
         self._schema_ready = True
+        self._add_fact_lists()
+
+    def _add_fact_lists(self) -> None:
+        """A graph stored by a version before the lookup structures gets them, once, by reading
+        the graph: the Documents' `fact_nodes` / `fact_edges` (a few seconds per thousand
+        documents on a large graph) and the nodes' search keys."""
+        old_documents = self.backend.read("documents_without_fact_lists")
+        if old_documents:
+            self.backend.run("add_search_keys")
+            self.backend.run("add_metric_keys")
+        for row in old_documents:
+            file = row["file"]
+            with self.backend.document_lock(file):
+                params = {"file": file, "evidence_prefix": evidence_prefix(file)}
+                facts = self.backend.read("document_facts_by_scan", params)
+                nodes = self.backend.read("document_node_ids_by_scan", {"file": file})
+                self.backend.run("set_document_fact_lists", {
+                    "file": file,
+                    "fact_nodes": sorted(nodes[0]["ids"]) if nodes else [],
+                    "fact_edges": [edge_key(r["type"], r["source"]["id"], r["target"]["id"]) for r in facts],
+                })  # fmt: skip
 
     def document_state(self, file: str) -> dict[str, Any] | None:
         rows = self.backend.read("document_state", {"file": file})
@@ -108,6 +141,9 @@ class GraphStore:
         doc_row = node_row(document, document.file)
         doc_row["props"]["complete"] = False
         doc_row["props"]["text"] = extraction.text
+        # What this document writes, on its Document node before any fact is written: reads and
+        # retraction find its facts by id (cypher/documents.cypher), also after a crash mid-ingest.
+        doc_row["props"].update(fact_lists(extraction))
         # The Document first (incomplete: readers skip its facts from now on), complete last.
         steps.insert(0, ("upsert_document", {"rows": [doc_row]}))
         steps.append(("mark_document_complete", {"id": document.id}))
@@ -125,7 +161,7 @@ class GraphStore:
             status = self.ingest_status(document.file, document.sha256)
             if status == "unchanged":
                 return IngestOutcome(document.file, "unchanged", 0, 0)
-            retraction = self._retract_steps(document.file) if status != "loaded" else []
+            retraction = self.retract_steps(document.file) if status != "loaded" else []
             self.backend.write_all([*retraction, *steps])
         return IngestOutcome(document.file, status, len(extraction.nodes), len(extraction.edges))
 
@@ -137,22 +173,26 @@ class GraphStore:
             return "unchanged"
         if state and state.get("complete"):
             return "replaced"
-        if state or self._mentions_exist(file):
-            return "repaired"
-        return "loaded"
+        # No Document node: no facts either (it is written before them and removed after
+        # them); an older version's leftovers without one are removed by sweep_incomplete.
+        return "repaired" if state else "loaded"
 
-    def retract_steps(self, file: str) -> list[tuple[str, dict[str, Any]]]:
-        """The writes that remove one document's facts (for writers that batch several documents)."""
-        return self._retract_steps(file)
+    def retract_steps(
+        self, file: str, state: dict[str, Any] | None = None
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The writes that remove one document's facts (also for writers that batch several
+        documents); `state` is its document_state, read when not given."""
+        return self._retract_steps(file, state if state is not None else self.document_state(file))
 
-    def _mentions_exist(self, file: str) -> bool:
-        """A crashed ingest leaves facts without a complete Document node; find them to clean up."""
-        return bool(self.backend.read("count_mentions_of_document", {"file": file})[0]["total"])
-
-    def _retract_steps(self, file: str) -> list[tuple[str, dict[str, Any]]]:
+    def _retract_steps(
+        self, file: str, state: dict[str, Any] | None
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """Through the Document's fact lists; by reading the whole graph only when there are none
+        (no Document node: an older version's leftovers)."""
         params = {"file": file, "evidence_prefix": evidence_prefix(file)}
+        suffix = "" if state and state.get("has_fact_lists") else "_by_scan"
         return [
-            *((name, params) for name in (
+            *((name + suffix, params) for name in (
                 "delete_edges_only_in_document",
                 "retract_document_edges",
                 "delete_nodes_only_in_document",
@@ -163,7 +203,7 @@ class GraphStore:
 
     def retract(self, file: str) -> None:
         with self.backend.document_lock(file):
-            self.backend.write_all(self._retract_steps(file))
+            self.backend.write_all(self._retract_steps(file, self.document_state(file)))
 
     def delete_document(self, ref: str) -> tuple[dict[str, Any], int, int] | None:
         """Retract one document by id or file under its lock: (document, edges removed, kept)."""
@@ -179,7 +219,7 @@ class GraphStore:
                 "document_facts", {"file": file, "evidence_prefix": evidence_prefix(file)}
             )
             kept = sum(1 for row in facts if row["documents"] > 1)
-            self.backend.write_all(self._retract_steps(file))
+            self.backend.write_all(self._retract_steps(file, self.document_state(file)))
         return rows[0]["document"], len(facts) - kept, kept
 
     def sweep_incomplete(self) -> list[str]:
@@ -192,7 +232,7 @@ class GraphStore:
                 state = self.document_state(file)
                 if state and state.get("complete"):
                     continue  # finished by its writer while we waited
-                self.backend.write_all(self._retract_steps(file))
+                self.backend.write_all(self._retract_steps(file, state))
                 swept.append(file)
         return swept
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -43,13 +43,24 @@ def commitments(
     committers = None
     if region:
         committers = region_members(store, region)
-    params = {
-        "by": by or None,
-        "metric": metric or None,
-        "year": year,
-        "kind": kind,
-        "committers": committers,
-    }
-    rows = store.backend.read("commitments", {**params, "limit": limit, "offset": offset})
-    total = store.backend.read("count_commitments", params)[0]["total"]
+    if by:  # the committers `by` names (id, name or alias), among the region's if both are given
+        named = store.backend.read("entities_named", {"ref": by})[0]["ids"]
+        scope = None if committers is None else set(committers)
+        committers = [i for i in named if scope is None or i in scope]
+    # `by` is resolved above; the unindexed `commitments` query still takes it (as null).
+    params = {"by": None, "metric": metric or None, "year": year, "kind": kind, "committers": committers}
+    query = _indexed_variant(params)
+    rows = store.backend.read(query, {**params, "limit": limit, "offset": offset})
+    total = store.backend.read(f"count_{query}", params)[0]["total"]
     return CommitmentsPublic(data=commitment_views(store, rows), total=total, limit=limit, offset=offset)
+
+
+def _indexed_variant(params: dict[str, Any]) -> str:
+    """The commitments query that starts from an index for the most selective filter given."""
+    if params["committers"] is not None:
+        return "commitments_of"
+    if params["metric"] is not None:
+        return "commitments_by_metric"
+    if params["year"] is not None:
+        return "commitments_in_year"
+    return "commitments"

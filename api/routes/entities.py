@@ -64,9 +64,11 @@ def search_entities(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> EntitiesPublic:
-    params = {"q": q or None, "label": label}
-    rows = store.backend.read("search_entities", {**params, "limit": limit, "offset": offset})
-    total = store.backend.read("count_search_entities", params)[0]["total"]
+    # With a term, an index finds the matches; without one, every entity is listed.
+    params: dict[str, object] = {"q": q, "label": label} if q else {"label": label}
+    search, count = ("search_entities", "count_search_entities") if q else ("list_entities", "count_entities")
+    rows = store.backend.read(search, {**params, "limit": limit, "offset": offset})
+    total = store.backend.read(count, params)[0]["total"]
     return EntitiesPublic(
         data=[EntityPublic(**public_node(row["node"])) for row in rows],
         total=total,

@@ -24,8 +24,8 @@ from bench.speed.common import as_copy, corpus_files, table, timed_ms
 from graph import embedded
 from graph.backend import GraphSettings, connect
 from graph.embedded import EmbeddedFalkorDB, _aof_tail_bytes, _compact
-from graph.rows import edge_row, evidence_prefix, node_row, query_suffix
-from graph.store import GraphStore
+from graph.rows import edge_row, evidence_prefix, merge_rows_by_id, node_row, query_suffix
+from graph.store import GraphStore, fact_lists
 from loaders.models import DocumentExtraction
 
 GRAPH = "healthkg"
@@ -44,9 +44,11 @@ def _write_copies(backend: Any, copies: list[DocumentExtraction]) -> None:
         row = node_row(extraction.document, extraction.document.file)
         row["props"]["complete"] = True
         row["props"]["text"] = extraction.text
+        row["props"].update(fact_lists(extraction))
         documents.append(row)
     for label, rows in by_label.items():
-        backend.write_batches(f"upsert_{query_suffix(label)}", rows, batch_size=2000)
+        # One row per id: a busy region is named by every copy in the batch.
+        backend.write_batches(f"upsert_{query_suffix(label)}", merge_rows_by_id(rows), batch_size=2000)
     for edge_type, rows in by_type.items():
         backend.write_batches(f"upsert_{query_suffix(edge_type)}", rows, batch_size=2000)
     backend.write_batches("upsert_document", documents, batch_size=200)
@@ -65,16 +67,32 @@ def _probe(extraction: DocumentExtraction) -> dict[str, str]:
     nodes = {node.id: node for node in extraction.nodes if node.label not in ("Region", "Document")}
     best = max(nodes, key=lambda node_id: degree[node_id])
     file = extraction.document.file
-    return {"id": best, "name": nodes[best].name, "file": file, "prefix": evidence_prefix(file)}
+    committers = sorted(e.source for e in extraction.edges if e.type == "SETS_TARGET" and e.source in nodes)
+    return {"id": best, "name": nodes[best].name, "file": file, "prefix": evidence_prefix(file),
+            "committer": committers[0] if committers else best}  # fmt: skip
+
+
+def _rare_region_name(backend: Any, extraction: DocumentExtraction) -> str:
+    """A region name no other entity's name or alias contains (its matches stay one as the graph
+    grows), to time a search whose answer does not grow; 南昌's answer grows with the copies."""
+    for node in sorted(extraction.nodes, key=lambda n: (-len(n.name), n.id)):
+        if node.label == "Region":
+            params = {"q": node.name, "label": None}
+            if backend.read("count_search_entities", params)[0]["total"] == 1:
+                return node.name
+    return "南昌"
 
 
 def _queries(probe: dict[str, str]) -> dict[str, tuple[str, dict[str, Any]]]:
     page = {"offset": 0, "limit": 20}
     edges = {"id": probe["id"], "type": None, "quotes": 3, **page}
     hop = {"frontier": [probe["id"]], "inner": [], "types": None, "limit": 200}
+    commitment = {"by": None, "metric": None, "year": None, "kind": None, "committers": None, **page}
     return {
         "search_entities q=南昌": ("search_entities", {"q": "南昌", "label": None, **page}),
         "count_search_entities": ("count_search_entities", {"q": "南昌", "label": None}),
+        "search_entities, one match": ("search_entities", {"q": probe["rare"], "label": None, **page}),
+        "count_search_entities, one match": ("count_search_entities", {"q": probe["rare"], "label": None}),
         "resolve_entity by id": ("resolve_entity", {"ref": probe["id"], "label": None}),
         "resolve_entity by name": ("resolve_entity", {"ref": probe["name"], "label": None}),
         "get_entity": ("get_entity", {"id": probe["id"]}),
@@ -82,12 +100,21 @@ def _queries(probe: dict[str, str]) -> dict[str, tuple[str, dict[str, Any]]]:
         "entity_outgoing_edges": ("entity_outgoing_edges", edges),
         "entity_incoming_edges": ("entity_incoming_edges", edges),
         "neighbor_edges": ("neighbor_edges", hop),
-        "commitments metric=率": ("commitments", {
-            "by": None, "metric": "率", "year": None, "kind": None, "committers": None, **page}),
+        "commitments metric=率": ("commitments_by_metric", {**commitment, "metric": "率"}),
+        "commitments of one committer": (
+            "commitments_of", {**commitment, "committers": [probe["committer"]]}),
         "document_facts": ("document_facts", {"file": probe["file"], "evidence_prefix": probe["prefix"]}),
         "count_mentions_of_document": ("count_mentions_of_document", {"file": probe["file"]}),
         "document_state": ("document_state", {"file": probe["file"]}),
     }  # fmt: skip
+
+
+def _write_plans(probe: dict[str, str]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """A document's retraction steps (explained, not run)."""
+    params = {"file": probe["file"], "evidence_prefix": probe["prefix"]}
+    names = ("delete_edges_only_in_document", "retract_document_edges",
+             "delete_nodes_only_in_document", "retract_document_nodes")  # fmt: skip
+    return {f"retraction: {name}": (name, params) for name in names}
 
 
 def _measure(backend: Any, probe: dict[str, str], fresh: DocumentExtraction, repeat: int) -> dict[str, float]:
@@ -110,7 +137,7 @@ def _measure(backend: Any, probe: dict[str, str], fresh: DocumentExtraction, rep
 
 def _plans(backend: Any, probe: dict[str, str]) -> None:
     print("### Plans (GRAPH.EXPLAIN) at the largest size\n")
-    for label, (name, params) in _queries(probe).items():
+    for label, (name, params) in {**_queries(probe), **_write_plans(probe)}.items():
         text = backend.catalog[name].text
         plan = backend._graph.explain(text, params)
         print(f"{label} (`{name}`):\n```\n{plan}\n```")
@@ -138,6 +165,7 @@ def _restart_before_after(data_dir: Path, nodes: int, reports: int) -> list[obje
 def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, budget_s: float) -> None:
     extractions = extract_paths(corpus_files())
     probe = _probe(extractions[0])
+    rare_pending = True
     # Nodes each renamed copy of the corpus adds (its regions are shared, its documents are new).
     per_copy = sum(1 + sum(node.label != "Region" for node in e.nodes) for e in extractions)
     settings = GraphSettings(url="embedded", data_dir=data_dir, graph_name=GRAPH)
@@ -175,6 +203,8 @@ def main(data_dir: Path, sizes: tuple[int, ...], repeat: int, restart_at: int, b
                 size = count
             seconds = time.perf_counter() - write_started
             print(f"({count:,} nodes, {reports} reports: written in {seconds:.0f} s)", flush=True)
+            if rare_pending:  # chosen at the first size, kept for the others
+                probe["rare"], rare_pending = _rare_region_name(backend, extractions[0]), False
             fresh = as_copy(extractions[1], 10**6 + copy_index, True)
             measured[size] = _measure(backend, probe, fresh, repeat)
             measured[size]["(nodes)"] = count

@@ -31,3 +31,25 @@ CREATE CONSTRAINT document_id_unique IF NOT EXISTS FOR (n:Document) REQUIRE n.id
 // name: index_document_file
 // One Document node per file (its id is doc:<file>).
 CREATE CONSTRAINT document_file_unique IF NOT EXISTS FOR (n:Document) REQUIRE n.file IS UNIQUE
+
+// name: index_entity_name
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)
+
+// name: index_entity_aliases
+// Kept for its name (the shared file's list index); the alias lookup uses entity_search below.
+CREATE INDEX entity_aliases IF NOT EXISTS FOR (n:Entity) ON (n.aliases)
+
+// name: index_entity_grams
+// Neo4j's range indexes do not serve membership in a list property; its TEXT index (trigrams)
+// serves CONTAINS on a string: `search` holds the name and every alias, one per line.
+CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON (n.search)
+
+// name: index_document_complete
+CREATE INDEX document_complete IF NOT EXISTS FOR (n:Document) ON (n.complete)
+
+// name: index_target_year
+CREATE INDEX target_year IF NOT EXISTS FOR (n:Target) ON (n.year)
+
+// name: index_target_grams
+// Commitments by metric (a substring).
+CREATE TEXT INDEX target_metric IF NOT EXISTS FOR (n:Target) ON (n.metric)

@@ -91,7 +91,7 @@ def test_kill_minus_9_during_ingest_leaves_nothing_visible_and_is_swept(tmp_path
             kills_mid_write += 1
             # Reads skip the facts of the document that never completed.
             visible = backend.read(
-                "search_entities", {"q": None, "label": None, "limit": 100000, "offset": 0}
+                "list_entities", {"label": None, "limit": 100000, "offset": 0}
             )
             shown = {row["node"]["id"] for row in visible}
             only_orphan = {
