@@ -79,8 +79,20 @@ class GraphBackend(ABC):
             self.run(query_name, params)
 
     def document_lock(self, file: str) -> contextlib.AbstractContextManager[None]:
-        """Exclusive writer of one document file across processes: a lease node in the graph."""
+        """Exclusive writer of one document file across processes: a lease (see claim_lease)."""
         return _lease_lock(self, file)
+
+    def claim_lease(self, file: str, token: str, now: float) -> bool:
+        """Take the file's lease for `token` if it is free, expired or already ours: a lease node
+        in the graph, made race-free on Neo4j by the uniqueness constraint on IngestLock.file
+        (without one, two concurrent MERGEs can each create a node)."""
+        rows = self.run(
+            "claim_document_lock", {"file": file, "token": token, "now": now, "expires": now + LEASE_S}
+        )
+        return bool(rows) and rows[0]["token"] == token
+
+    def release_lease(self, file: str, token: str) -> None:
+        self.run("release_document_lock", {"file": file, "token": token})
 
     @abstractmethod
     def execute(
@@ -108,20 +120,14 @@ class GraphBackend(ABC):
 def _lease_lock(backend: GraphBackend, file: str) -> Iterator[None]:
     token = uuid.uuid4().hex
     deadline = time.monotonic() + float(os.environ.get("HEALTHKG_DOCUMENT_LOCK_WAIT_S", LEASE_WAIT_S))
-    while True:
-        now = time.time()
-        rows = backend.run(
-            "claim_document_lock", {"file": file, "token": token, "now": now, "expires": now + LEASE_S}
-        )
-        if rows and rows[0]["token"] == token:
-            break
+    while not backend.claim_lease(file, token, time.time()):
         if time.monotonic() >= deadline:
             raise DocumentBusy(f"another ingest or deletion of '{file}' is still running")
         time.sleep(0.1)
     try:
         yield
     finally:
-        backend.run("release_document_lock", {"file": file, "token": token})
+        backend.release_lease(file, token)
 
 
 @dataclass(frozen=True)

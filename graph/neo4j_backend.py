@@ -43,9 +43,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def parse_neo4j_url(
-    url: str, password: str | None = None
-) -> tuple[str, tuple[str, str] | None, str | None]:
+def parse_neo4j_url(url: str, password: str | None = None) -> tuple[str, tuple[str, str] | None, str | None]:
     """`neo4j://user@host:7687/db` to (driver URI, auth, database).
 
     The password comes from the URL if it holds one, else `password` (GraphSettings reads it from

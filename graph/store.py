@@ -184,9 +184,7 @@ class GraphStore:
         documents); `state` is its document_state, read when not given."""
         return self._retract_steps(file, state if state is not None else self.document_state(file))
 
-    def _retract_steps(
-        self, file: str, state: dict[str, Any] | None
-    ) -> list[tuple[str, dict[str, Any]]]:
+    def _retract_steps(self, file: str, state: dict[str, Any] | None) -> list[tuple[str, dict[str, Any]]]:
         """Through the Document's fact lists; by reading the whole graph only when there are none
         (no Document node: an older version's leftovers)."""
         params = {"file": file, "evidence_prefix": evidence_prefix(file)}

@@ -53,3 +53,8 @@ CREATE INDEX target_year IF NOT EXISTS FOR (n:Target) ON (n.year)
 // name: index_target_grams
 // Commitments by metric (a substring).
 CREATE TEXT INDEX target_metric IF NOT EXISTS FOR (n:Target) ON (n.metric)
+
+// name: index_ingest_lock_file
+// The per-document lease (cypher/locks.cypher): only a uniqueness constraint makes two racing
+// MERGEs of one file's lease meet on one node.
+CREATE CONSTRAINT ingest_lock_file_unique IF NOT EXISTS FOR (l:IngestLock) REQUIRE l.file IS UNIQUE
