@@ -53,3 +53,8 @@ CREATE INDEX FOR (n:Target) ON (n.year)
 // name: index_target_grams
 // Commitments by metric (a substring): the character pairs of the Target's metric.
 CREATE INDEX FOR (n:Target) ON (n.metric_grams)
+
+// name: index_ingest_lock_file
+// The lease nodes of cypher/locks.cypher (FalkorDB reached by URL keeps its leases as Redis keys
+// instead; Neo4j's dialect makes this a uniqueness constraint).
+CREATE INDEX FOR (l:IngestLock) ON (l.file)
