@@ -102,6 +102,10 @@ class ExtractionWorker:
         self._process: Any = None
         self._conn: Connection | None = None
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
     def start(self) -> None:
         if self._process is not None and self._process.is_alive():
             return
