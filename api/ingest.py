@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from api.extract_worker import extract_with_budget
+from api.extract_worker import ExtractionWorker
 from graph.store import GraphStore, IngestOutcome
 from loaders.decode import iter_document_paths
 from loaders.errors import DocumentError
@@ -113,12 +113,16 @@ class IngestSummary:
 def extract_paths(paths: list[Path], cancelled: Callable[[], bool] | None = None) -> list[DocumentExtraction]:
     """Raises `loaders.errors.DocumentError` naming the first bad file."""
     extractions = []
-    for path in iter_document_paths(paths):
-        check_document_file(path)
-        reading = read_path(path)  # .txt, .html/.htm, .pdf or .docx, sniffed from the content
-        check_text(reading.file, reading.text)
-        extraction = extract_with_budget(reading.file, reading.text, cancelled=cancelled)
-        extractions.append(apply_reading(extraction, reading))
+    worker = ExtractionWorker()  # one process for every file, killed at the end
+    try:
+        for path in iter_document_paths(paths):
+            check_document_file(path)
+            reading = read_path(path)  # .txt, .html/.htm, .pdf or .docx, sniffed from the content
+            check_text(reading.file, reading.text)
+            extraction = worker.extract(reading.file, reading.text, cancelled=cancelled)
+            extractions.append(apply_reading(extraction, reading))
+    finally:
+        worker.close()
     return extractions
 
 

@@ -7,9 +7,10 @@
    `unchanged` without being extracted; one whose text another document already holds (read from
    the same format) is a `duplicate`, recorded as that document's alias (graph/aliases.py), also
    without extraction.
-3. The rest are extracted by `workers` child processes at once (api/extract_worker.py: each
-   killable, under its time budget), at most two per worker ahead of the writer, and taken in
-   file order, so a run writes the same graph whatever the number of workers.
+3. The rest are extracted by `workers` long-lived child processes (api/extract_worker.py: started
+   while the files are checked, each killable, every document under its time budget), at most
+   two per worker ahead of the writer, and taken in file order, so a run writes the same graph
+   whatever the number of workers.
 4. Extractions go to the batch writer (graph/batch_writer.py), which writes once their rows
    reach a batch, each document still atomic (incomplete until marked complete last).
 
@@ -29,7 +30,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.extract_worker import extract_with_budget
+from api.extract_worker import WorkerPool
 from api.ingest import IngestSummary, check_document_file, check_text
 from api.ingest_progress import Progress
 from graph.aliases import StoredDocuments, record_duplicate
@@ -73,9 +74,10 @@ def check_files(paths: list[Path]) -> list[CheckedFile]:
     return checked
 
 
-def _extract(checked: CheckedFile, cancelled: Callable[[], bool]) -> DocumentExtraction:
+def _extract(workers: WorkerPool, checked: CheckedFile, cancelled: Callable[[], bool]) -> DocumentExtraction:
     reading = read_path(checked.path)
-    extraction = extract_with_budget(reading.file, reading.text, cancelled=cancelled)
+    with workers.worker() as worker:
+        extraction = worker.extract(reading.file, reading.text, cancelled=cancelled)
     return apply_reading(extraction, reading)
 
 
@@ -90,6 +92,23 @@ def ingest_stream(
     started = time.perf_counter()
     workers = workers or default_workers()
     progress = progress or Progress(enabled=False)
+    extractors = WorkerPool(workers)  # they start (and the fork server loads jieba) meanwhile
+    try:
+        return _ingest_stream(store, paths, workers, extractors, progress, cancelled, min_rows, started)
+    finally:
+        extractors.close()
+
+
+def _ingest_stream(
+    store: GraphStore,
+    paths: list[Path],
+    workers: int,
+    extractors: WorkerPool,
+    progress: Progress,
+    cancelled: Callable[[], bool] | None,
+    min_rows: int,
+    started: float,
+) -> IngestSummary:
     files = check_files(paths)
     store.ensure_schema()
     summary = IngestSummary(workers=workers, bytes=sum(f.size for f in files))
@@ -126,7 +145,7 @@ def ingest_stream(
     def submit() -> None:
         checked = next(queue, None)
         if checked is not None:
-            window.append((checked, pool.submit(_extract, checked, stopped)))
+            window.append((checked, pool.submit(_extract, extractors, checked, stopped)))
 
     try:
         for _ in range(workers * AHEAD_PER_WORKER):
@@ -144,7 +163,7 @@ def ingest_stream(
             if outcome is not None:
                 done(outcome, checked)
                 continue
-            extraction = _extract(checked, stopped)  # its twin was not written after all
+            extraction = _extract(extractors, checked, stopped)  # its twin was not written after all
             progress.advance(checked.size, len(extraction.edges))
             summary.outcomes += writer.add(extraction)
             summary.outcomes += writer.flush()

@@ -18,6 +18,13 @@ class ExtractionBuilder:
         # Name → id of the officials named with a title, the later of a name winning: kept as nodes
         # are added (nodes are never replaced) instead of rescanning every node at every sentence.
         self.titled_officials: dict[str, str] = {}
+        # Kept the same way for the per-sentence look-ups that used to scan every node: the label
+        # of each body name (Organization or Hospital; the later node of a name wins, the name
+        # keeps its first place), the organizations' names, and the first official of each name.
+        self.body_labels: dict[str, str] = {}
+        self.organization_names: set[str] = set()
+        self.officials_by_name: dict[str, str] = {}
+        self.first_official: str | None = None
 
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence.from_text(self.file_name, self.text, sentence.start, sentence.end)
@@ -26,14 +33,24 @@ class ExtractionBuilder:
         known = self.nodes.get(node.id)
         if known is None:
             self.nodes[node.id] = known = node
-            if isinstance(node, Official) and node.title:
-                self.titled_officials[node.name] = node.id
+            self._index(node)
         for alias in [*node.aliases, *aliases]:
             if alias and alias != known.name and alias not in known.aliases:
                 known.aliases.append(alias)
         if ev is not None and all(e.key() != ev.key() for e in known.evidence):
             known.evidence.append(ev)
         return known.id
+
+    def _index(self, node: NodeBase) -> None:
+        if node.label in ("Organization", "Hospital"):
+            self.body_labels[node.name] = node.label
+            if node.label == "Organization":
+                self.organization_names.add(node.name)
+        elif node.label == "Official":
+            self.officials_by_name.setdefault(node.name, node.id)
+            self.first_official = self.first_official or node.id
+            if isinstance(node, Official) and node.title:
+                self.titled_officials[node.name] = node.id
 
     def edge(self, kind: str, source: str, target: str, ev: Evidence, basis: str | None = None) -> None:
         if source == target:

@@ -48,15 +48,17 @@ class DoerSteps:
 
     def _parent_bodies(self, orgs: list[OrgMention], org_ids: list[str], ev: Evidence) -> None:
         """中共某省委宣传部 PART_OF 中共某省委: a body whose name opens with its parent's."""
-        known = {n.name for n in self.graph.nodes.values() if n.label == "Organization"}
+        known: set[str] | None = None  # the organizations named before this sentence's parents
         for m, oid in zip(orgs, org_ids, strict=True):
             if m.label != "Organization":
                 continue
+            if known is None:
+                known = set(self.graph.organization_names)
             parent = parent_of(m.name, known)
             if parent is None:
                 continue
             name, kind = parent
-            known_kind = next((n for n in self.graph.nodes.values() if n.id == f"org:{name}"), None)
+            known_kind = self.graph.nodes.get(f"org:{name}")
             parent_id = self.graph.add(
                 Organization(id=f"org:{name}", name=name, kind=kind or None)
                 if known_kind is None
@@ -99,9 +101,9 @@ class DoerSteps:
         opens a question."""
         name = clean[:-1]
         named = [oid for oid in official_ids if name.endswith(oid.removeprefix("official:").split("|")[0])]
-        known = [n.id for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
+        known = self.graph.officials_by_name.get(name)
         if named or known:
-            body = body_of_official((named or known)[0])
+            body = body_of_official(named[0] if named else known)
             # The host of a press conference (新闻办, 宣传部) chairs it and speaks for no doer.
             self.doers.speaker_turn(None if body and PRESS_OFFICE.search(body) else body)
         elif name.endswith(INTERVIEWER_LABELS):

@@ -231,8 +231,7 @@ class _DocumentRun(DoerSteps, TargetSteps):
         orgs = _with_departments(orgs, find_departments(clean, self.doers_place()))
         towns = add_towns(graph, p, regions, self.resolver, ev, self.doers_place())
         orgs = short_forms_of_affiliated(place_town_bodies(orgs, towns, p), self.affiliated)
-        known = {n.name: n.label for n in graph.nodes.values() if n.label in ("Organization", "Hospital")}
-        orgs = place_by_short_name(known_full_names(orgs, known), graph)
+        orgs = place_by_short_name(known_full_names(orgs, graph.body_labels), graph)
         org_ids = [add_body(graph, m, ev) for m in orgs]
         self._parent_bodies(orgs, org_ids, ev)
         for town_start, town_end, town_id, _ in towns:
@@ -274,13 +273,13 @@ class _DocumentRun(DoerSteps, TargetSteps):
         speaker = SPEAKER_PREFIX.match(s.clean) if s.line_start else None
         if speaker:
             name = speaker.group(1)
-            known = [n for n in self.graph.nodes.values() if n.label == "Official" and n.name == name]
-            officials = [n for n in self.graph.nodes.values() if n.label == "Official"]
+            known = self.graph.officials_by_name.get(name)
+            first = self.graph.first_official
             if known:
-                self.doers.speaker_turn(body_of_official(known[0].id))
-            elif name in ANSWER_LABELS and officials:
+                self.doers.speaker_turn(body_of_official(known))
+            elif name in ANSWER_LABELS and first:
                 # 答: the interviewee the text introduced
-                self.doers.speaker_turn(body_of_official(officials[0].id))
+                self.doers.speaker_turn(body_of_official(first))
             elif name in INTERVIEWER_LABELS:
                 self.doers.speaker_turn(None, asking=True)
         reference_year = self.year + 1 if self.review and self.year else self.year
