@@ -50,8 +50,10 @@ def commitments(
     # `by` is resolved above; the unindexed `commitments` query still takes it (as null).
     params = {"by": None, "metric": metric or None, "year": year, "kind": kind, "committers": committers}
     query = _indexed_variant(params)
-    rows = store.backend.read(query, {**params, "limit": limit, "offset": offset})
-    total = store.backend.read(f"count_{query}", params)[0]["total"]
+    rows, counted = store.backend.read_many(
+        [(query, {**params, "limit": limit, "offset": offset}), (f"count_{query}", params)]
+    )
+    total = counted[0]["total"]
     return CommitmentsPublic(data=commitment_views(store, rows), total=total, limit=limit, offset=offset)
 
 
