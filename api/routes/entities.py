@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import StoreDep
 from api.edge_pages import (
@@ -19,6 +19,7 @@ from api.edge_pages import (
 from api.errors import ApiError
 from api.neighborhood import HUB_EDGES, walk
 from api.params import Limit, Offset
+from api.responses import model_response
 from api.schemas import (
     EdgePagePublic,
     EntitiesPublic,
@@ -70,7 +71,7 @@ def search_entities(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> EntitiesPublic:
+) -> Response:
     # With a term, an index finds the matches; without one, every entity is listed.
     params: dict[str, object] = {"q": q, "label": label} if q else {"label": label}
     search, count = ("search_entities", "count_search_entities") if q else ("list_entities", "count_entities")
@@ -78,11 +79,13 @@ def search_entities(
         [(search, {**params, "limit": limit, "offset": offset}), (count, params)]
     )
     total = counted[0]["total"]
-    return EntitiesPublic(
-        data=[EntityPublic(**public_node(row["node"])) for row in rows],
-        total=total,
-        limit=limit,
-        offset=offset,
+    return model_response(
+        EntitiesPublic(
+            data=[EntityPublic(**public_node(row["node"])) for row in rows],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
     )
 
 
@@ -170,7 +173,7 @@ def entity_edges(
     ] = EDGES_PER_GROUP,
     offset: Offset = 0,
     quotes: QuotesParam = QUOTES_PER_EDGE,
-) -> EdgePagePublic:
+) -> Response:
     found, counted, rows = store.backend.read_many([
         ("get_entity_view", {"id": entity_id}), ("count_entity_edges", {"id": entity_id}),
         page_read(entity_id, direction, type, offset, limit, quotes),
@@ -178,11 +181,11 @@ def entity_edges(
     center = _entity_view(found, entity_id)
     total = group_totals(counted).get((type, direction), 0)
     data = page_edges(rows, direction)
-    return EdgePagePublic(
+    return model_response(EdgePagePublic(
         entity=EntityRefPublic(id=center.id, label=center.label, name=center.name),
         type=type, direction=direction, data=data, total=total, limit=limit, offset=offset,
         next=next_url(entity_id, type, direction, offset, len(data), total, limit, quotes),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @router.get(
@@ -237,14 +240,18 @@ def get_entity(
         int, Query(ge=1, le=200, description="edges per type and direction (1–200)", examples=[20])
     ] = EDGES_PER_GROUP,
     quotes: QuotesParam = QUOTES_PER_EDGE,
-) -> EntityDetailPublic:
+) -> Response:
     if edges == "all":
         entity = _entity_or_404(store, entity_id)
         grouped, counts = every_edge(store, entity_id)
-        return EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=True)
+        return model_response(
+            EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=True)
+        )
     found, counted = store.backend.read_many(
         [("get_entity_view", {"id": entity_id}), ("count_entity_edges", {"id": entity_id})]
     )
     entity = _entity_view(found, entity_id)
     grouped, counts, complete = first_pages(store, entity_id, limit, quotes, group_totals(counted))
-    return EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=complete)
+    return model_response(
+        EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=complete)
+    )
