@@ -21,19 +21,19 @@ ALL = 2**31 - 1  # "no cut" for ?edges=all (SKIP/LIMIT and list slices take inte
 QUERY_OF: dict[str, str] = {"out": "entity_outgoing_edges", "in": "entity_incoming_edges"}
 
 
-def edge_counts(store: GraphStore, entity_id: str) -> dict[tuple[str, str], int]:
-    """(type, direction) -> edges, for every group the entity has."""
-    rows = store.backend.read("count_entity_edges", {"id": entity_id})
+def group_totals(rows: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    """`count_entity_edges` rows as (type, direction) -> edges, for every group the entity has."""
     return {(row["type"], row["direction"]): row["total"] for row in rows if row["total"]}
 
 
-def edge_page(
-    store: GraphStore, entity_id: str, direction: str, edge_type: str | None,
-    offset: int, limit: int, quotes: int,
-) -> list[EdgePublic]:  # fmt: skip
-    params: dict[str, Any] = {
-        "id": entity_id, "type": edge_type, "offset": offset, "limit": limit, "quotes": quotes,
-    }  # fmt: skip
+def page_read(
+    entity_id: str, direction: str, edge_type: str | None, offset: int, limit: int, quotes: int
+) -> tuple[str, dict[str, Any]]:
+    params = {"id": entity_id, "type": edge_type, "offset": offset, "limit": limit, "quotes": quotes}
+    return QUERY_OF[direction], params
+
+
+def page_edges(rows: list[dict[str, Any]], direction: str) -> list[EdgePublic]:
     return [
         EdgePublic(
             type=row["type"],
@@ -42,8 +42,16 @@ def edge_page(
             evidence=evidence_list(row["evidence"]),
             quotes=row["quotes"],
         )
-        for row in store.backend.read(QUERY_OF[direction], params)
+        for row in rows
     ]
+
+
+def edge_page(
+    store: GraphStore, entity_id: str, direction: str, edge_type: str | None,
+    offset: int, limit: int, quotes: int,
+) -> list[EdgePublic]:  # fmt: skip
+    query, params = page_read(entity_id, direction, edge_type, offset, limit, quotes)
+    return page_edges(store.backend.read(query, params), direction)
 
 
 def page_url(entity_id: str, edge_type: str, direction: str, offset: int, limit: int, quotes: int) -> str:
@@ -62,17 +70,19 @@ def next_url(
 
 
 def first_pages(
-    store: GraphStore, entity_id: str, limit: int, quotes: int
+    store: GraphStore, entity_id: str, limit: int, quotes: int, counts: dict[tuple[str, str], int]
 ) -> tuple[dict[str, list[EdgePublic]], list[EdgeCountPublic], bool]:
     """Per type the first `limit` edges of each direction (out first), the counts, and whether
-    that is every edge with every quote."""
-    counts = edge_counts(store, entity_id)
+    that is every edge with every quote. The groups' pages are read together (one round trip
+    on FalkorDB)."""
     edges: dict[str, list[EdgePublic]] = {}
     groups: list[EdgeCountPublic] = []
     complete = True
-    for edge_type, direction in sorted(counts, key=lambda key: (key[0], key[1] != "out")):
+    keys = sorted(counts, key=lambda key: (key[0], key[1] != "out"))
+    pages = store.backend.read_many([page_read(entity_id, d, t, 0, limit, quotes) for t, d in keys])
+    for (edge_type, direction), rows in zip(keys, pages, strict=True):
         total = counts[(edge_type, direction)]
-        page = edge_page(store, entity_id, direction, edge_type, 0, limit, quotes)
+        page = page_edges(rows, direction)
         edges.setdefault(edge_type, []).extend(page)
         more = next_url(entity_id, edge_type, direction, 0, len(page), total, limit, quotes)
         group = EdgeCountPublic(type=edge_type, direction=direction, total=total, shown=len(page), next=more)  # type: ignore[arg-type]

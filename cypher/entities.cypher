@@ -48,6 +48,16 @@ MATCH (n:Entity {id: $id})
 WHERE any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
 RETURN n {.*} AS node
 
+// name: get_entity_view
+// The entity as the API shows it: every property of the node models, none of the storage lists
+// (a busy region's `evidence` is ~200 KB that the answer drops anyway; `n {.*}` sends it), and
+// `keys(n)`: the order `n {.*}` gives them in, which the answer keeps.
+MATCH (n:Entity {id: $id})
+WHERE any(f IN coalesce(n.docs, []) WHERE NOT f IN $incomplete)
+RETURN n {.id, .label, .name, .aliases, .level, .code, .title, .organization, .kind, .metric, .value, .unit,
+         .comparator, .year, .file, .date, .sha256, .chars, .region, .format, .pages} AS node,
+       keys(n) AS keys
+
 // name: count_entity_edges
 // How many edges the entity has per direction and type (the detail view's counts, before any page).
 MATCH (n:Entity {id: $id})-[e]->(:Entity)

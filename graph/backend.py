@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from graph.queries import QueryCatalog
+from graph.queries import NamedQuery, QueryCatalog
 
 Row = dict[str, Any]
 DEFAULT_BATCH_SIZE = 1000
@@ -53,12 +53,27 @@ class GraphBackend(ABC):
     def read(self, query_name: str, params: dict[str, Any] | None = None) -> list[Row]:
         """A read query; one that names `$incomplete` gets the files of documents not complete
         (being written, or left by a crash), whose facts it must not show."""
-        query = self.catalog[query_name]
-        params = dict(params or {})
-        if "incomplete" in query.parameters and "incomplete" not in params:
-            params["incomplete"] = self.incomplete_files()
-        timeout_ms = self.query_timeout_ms if query.timed else None
-        return self.execute(query.text, params, read_only=True, timeout_ms=timeout_ms)
+        return self.read_many([(query_name, params or {})])[0]
+
+    def read_many(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> list[list[Row]]:
+        """Several read queries of one answer, in order; the incomplete documents are read once
+        for all of them (an engine may also send them in one round trip, see FalkorDB's)."""
+        incomplete: list[str] | None = None
+        results = []
+        for query, params in self._read_steps(steps):
+            if _wants_incomplete(query, params):
+                incomplete = self.incomplete_files() if incomplete is None else incomplete
+                params["incomplete"] = incomplete
+            results.append(self.execute(query.text, params, read_only=True, timeout_ms=self._timeout(query)))
+        return results
+
+    def _read_steps(
+        self, steps: Sequence[tuple[str, dict[str, Any]]]
+    ) -> list[tuple[NamedQuery, dict[str, Any]]]:
+        return [(self.catalog[name], dict(params or {})) for name, params in steps]
+
+    def _timeout(self, query: NamedQuery) -> int | None:
+        return self.query_timeout_ms if query.timed else None
 
     def incomplete_files(self) -> list[str]:
         rows = self.execute(self.catalog["incomplete_documents"].text, {}, read_only=True)
@@ -114,6 +129,10 @@ class GraphBackend(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _wants_incomplete(query: NamedQuery, params: dict[str, Any]) -> bool:
+    return "incomplete" in query.parameters and "incomplete" not in params
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import redis
@@ -10,11 +11,13 @@ from falkordb import Edge as FalkorEdge
 from falkordb import FalkorDB
 from falkordb import Node as FalkorNode
 from falkordb import Path as FalkorPath
+from falkordb.query_result import QueryResult
 
-from graph.backend import LEASE_S, GraphBackend, GraphError, QueryRejected, Row
+from graph.backend import LEASE_S, GraphBackend, GraphError, QueryRejected, Row, _wants_incomplete
 from graph.queries import QueryCatalog
 
 ALREADY_INDEXED = "already indexed"
+RO_QUERY = "GRAPH.RO_QUERY"
 # Compare-and-delete: a writer whose lease expired must not release its successor's.
 RELEASE_LEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 
@@ -73,6 +76,52 @@ class FalkorDBBackend(GraphBackend):
             raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
         except (ValueError, UnicodeError) as exc:  # parameters the client cannot encode
             raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
+        return self._rows(result)
+
+    def read_many(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> list[list[Row]]:
+        """One round trip for the usual case: the incomplete documents' query and then every read
+        with `$incomplete` empty, pipelined on one connection (the server runs them in that order).
+        Only when a document is being written (the first answer is not empty) are the reads that
+        name `$incomplete` sent again with its files: either way each read sees the list as it
+        was read just before it, as `read` did with a round trip of its own."""
+        prepared = self._read_steps(steps)
+        optimistic = [i for i, (query, params) in enumerate(prepared) if _wants_incomplete(query, params)]
+        for i in optimistic:
+            prepared[i][1]["incomplete"] = []
+        batch = [(query.text, params, self._timeout(query)) for query, params in prepared]
+        if not optimistic:
+            return self._pipelined(batch)
+        first, *results = self._pipelined([(self.catalog["incomplete_documents"].text, {}, None), *batch])
+        files = list(first[0]["files"]) if first else []
+        if files:
+            for i in optimistic:
+                prepared[i][1]["incomplete"] = files
+            again = self._pipelined([batch[i] for i in optimistic])
+            for i, rows in zip(optimistic, again, strict=True):
+                results[i] = rows
+        return results
+
+    def _pipelined(self, batch: list[tuple[str, dict[str, Any], int | None]]) -> list[list[Row]]:
+        pipe = self._db.connection.pipeline(transaction=False)
+        try:
+            for text, params, timeout_ms in batch:
+                header = self._graph._build_params_header(params or None)
+                command: list[Any] = [RO_QUERY, self.graph_name, header + text, "--compact"]
+                if timeout_ms is not None:
+                    command += ["timeout", timeout_ms]
+                pipe.execute_command(*command)
+        except (ValueError, UnicodeError) as exc:  # parameters the client cannot encode
+            raise QueryRejected(f"parameters cannot be sent to the engine: {exc}") from exc
+        try:
+            replies = pipe.execute(raise_on_error=False)
+            return [self._rows(QueryResult(self._graph, reply)) for reply in replies]
+        except redis.ResponseError as exc:
+            raise QueryRejected(str(exc)) from exc
+        except redis.RedisError as exc:
+            raise GraphError(f"FalkorDB at {self.host}:{self.port} failed: {exc}") from exc
+
+    @staticmethod
+    def _rows(result: QueryResult) -> list[Row]:
         names = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
         return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 

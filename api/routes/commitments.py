@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import StoreDep
 from api.params import Limit, Offset
+from api.responses import model_response
 from api.schemas import CommitmentsPublic
 from api.scope import region_members
 from api.views import commitment_views
@@ -39,7 +40,7 @@ def commitments(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> CommitmentsPublic:
+) -> Response:
     committers = None
     if region:
         committers = region_members(store, region)
@@ -50,9 +51,12 @@ def commitments(
     # `by` is resolved above; the unindexed `commitments` query still takes it (as null).
     params = {"by": None, "metric": metric or None, "year": year, "kind": kind, "committers": committers}
     query = _indexed_variant(params)
-    rows = store.backend.read(query, {**params, "limit": limit, "offset": offset})
-    total = store.backend.read(f"count_{query}", params)[0]["total"]
-    return CommitmentsPublic(data=commitment_views(store, rows), total=total, limit=limit, offset=offset)
+    rows, counted = store.backend.read_many(
+        [(query, {**params, "limit": limit, "offset": offset}), (f"count_{query}", params)]
+    )
+    total = counted[0]["total"]
+    views = commitment_views(store, rows)
+    return model_response(CommitmentsPublic(data=views, total=total, limit=limit, offset=offset))
 
 
 def _indexed_variant(params: dict[str, Any]) -> str:

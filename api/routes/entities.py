@@ -1,23 +1,25 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import StoreDep
 from api.edge_pages import (
     EDGES_PER_GROUP,
     QUOTES_PER_EDGE,
     Direction,
-    edge_counts,
-    edge_page,
     every_edge,
     first_pages,
+    group_totals,
     next_url,
+    page_edges,
+    page_read,
 )
 from api.errors import ApiError
 from api.neighborhood import HUB_EDGES, walk
 from api.params import Limit, Offset
+from api.responses import model_response
 from api.schemas import (
     EdgePagePublic,
     EntitiesPublic,
@@ -41,10 +43,16 @@ NOT_FOUND = {404: {"description": "no entity has this id"}}
 
 
 def _entity_or_404(store: StoreDep, entity_id: str) -> EntityPublic:
-    rows = store.backend.read("get_entity", {"id": entity_id})
+    return _entity_view(store.backend.read("get_entity_view", {"id": entity_id}), entity_id)
+
+
+def _entity_view(rows: list[dict[str, Any]], entity_id: str) -> EntityPublic:
+    """A `get_entity_view` answer: its properties in the node's own order (as `n {.*}` had them)."""
     if not rows:
         raise ApiError(404, f"no entity with id '{entity_id}'")
-    return EntityPublic(**public_node(rows[0]["node"]))
+    node = rows[0]["node"]
+    ordered = {key: node[key] for key in rows[0]["keys"] if key in node}
+    return EntityPublic(**public_node({**ordered, **node}))
 
 
 @router.get(
@@ -63,17 +71,21 @@ def search_entities(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> EntitiesPublic:
+) -> Response:
     # With a term, an index finds the matches; without one, every entity is listed.
     params: dict[str, object] = {"q": q, "label": label} if q else {"label": label}
     search, count = ("search_entities", "count_search_entities") if q else ("list_entities", "count_entities")
-    rows = store.backend.read(search, {**params, "limit": limit, "offset": offset})
-    total = store.backend.read(count, params)[0]["total"]
-    return EntitiesPublic(
-        data=[EntityPublic(**public_node(row["node"])) for row in rows],
-        total=total,
-        limit=limit,
-        offset=offset,
+    rows, counted = store.backend.read_many(
+        [(search, {**params, "limit": limit, "offset": offset}), (count, params)]
+    )
+    total = counted[0]["total"]
+    return model_response(
+        EntitiesPublic(
+            data=[EntityPublic(**public_node(row["node"])) for row in rows],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
     )
 
 
@@ -161,15 +173,19 @@ def entity_edges(
     ] = EDGES_PER_GROUP,
     offset: Offset = 0,
     quotes: QuotesParam = QUOTES_PER_EDGE,
-) -> EdgePagePublic:
-    center = _entity_or_404(store, entity_id)
-    total = edge_counts(store, entity_id).get((type, direction), 0)
-    data = edge_page(store, entity_id, direction, type, offset, limit, quotes)
-    return EdgePagePublic(
+) -> Response:
+    found, counted, rows = store.backend.read_many([
+        ("get_entity_view", {"id": entity_id}), ("count_entity_edges", {"id": entity_id}),
+        page_read(entity_id, direction, type, offset, limit, quotes),
+    ])  # fmt: skip
+    center = _entity_view(found, entity_id)
+    total = group_totals(counted).get((type, direction), 0)
+    data = page_edges(rows, direction)
+    return model_response(EdgePagePublic(
         entity=EntityRefPublic(id=center.id, label=center.label, name=center.name),
         type=type, direction=direction, data=data, total=total, limit=limit, offset=offset,
         next=next_url(entity_id, type, direction, offset, len(data), total, limit, quotes),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @router.get(
@@ -224,10 +240,18 @@ def get_entity(
         int, Query(ge=1, le=200, description="edges per type and direction (1–200)", examples=[20])
     ] = EDGES_PER_GROUP,
     quotes: QuotesParam = QUOTES_PER_EDGE,
-) -> EntityDetailPublic:
-    entity = _entity_or_404(store, entity_id)
+) -> Response:
     if edges == "all":
+        entity = _entity_or_404(store, entity_id)
         grouped, counts = every_edge(store, entity_id)
-        return EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=True)
-    grouped, counts, complete = first_pages(store, entity_id, limit, quotes)
-    return EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=complete)
+        return model_response(
+            EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=True)
+        )
+    found, counted = store.backend.read_many(
+        [("get_entity_view", {"id": entity_id}), ("count_entity_edges", {"id": entity_id})]
+    )
+    entity = _entity_view(found, entity_id)
+    grouped, counts, complete = first_pages(store, entity_id, limit, quotes, group_totals(counted))
+    return model_response(
+        EntityDetailPublic(entity=entity, edges=grouped, edge_counts=counts, complete=complete)
+    )

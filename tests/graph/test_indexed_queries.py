@@ -113,9 +113,10 @@ def test_search_answers_name_every_model_property() -> None:
         for name in cls.model_fields
     } - {"evidence"}  # fmt: skip
     for engine in ("falkordb", "neo4j"):
-        text = QueryCatalog(engine)["search_entities"].text
-        projected = set(re.findall(r"\.(\w+)", text.split("RETURN", 1)[1].split("AS node")[0]))
-        assert projected == fields, engine
+        for name in ("search_entities", "get_entity_view"):
+            text = QueryCatalog(engine)[name].text
+            projected = set(re.findall(r"\.(\w+)", text.split("RETURN", 1)[1].split("AS node")[0]))
+            assert projected == fields, (engine, name)
 
 
 def test_search_grams_cover_every_substring() -> None:
