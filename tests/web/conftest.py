@@ -32,8 +32,15 @@ def live_explorer(data_dir: Path, graph_name: str) -> LiveServer:
 
 
 @pytest.fixture(scope="package")
-def server(data_dir: Path) -> Iterator[LiveServer]:
-    with live_explorer(data_dir, "web") as live:
+def web_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer's own graph folder: its server stops (and compacts) only what these tests wrote,
+    not every graph the session's shared folder holds by then (92 s in a full run)."""
+    return tmp_path_factory.mktemp("web-graph")
+
+
+@pytest.fixture(scope="package")
+def server(web_data_dir: Path) -> Iterator[LiveServer]:
+    with live_explorer(web_data_dir, "web") as live:
         yield live
 
 

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture(scope="module")
-def server(data_dir: Path) -> Iterator[LiveServer]:
-    with live_explorer(data_dir, "web_documents") as live:
+def server(web_data_dir: Path) -> Iterator[LiveServer]:
+    with live_explorer(web_data_dir, "web_documents") as live:
         yield live
 
 
