@@ -42,6 +42,8 @@ def test_stop_folds_the_writes_into_a_snapshot_and_restart_keeps_every_fact(
         assert GraphStore(backend).export() == exported
     assert after == before
     assert sum(after["nodes"].values()) > 50 and sum(after["edges"].values()) > 50
+    log = (tmp_path / "falkordb.log").read_text(errors="replace")
+    assert "Indexes are constructed in the background" in log, "the restart answers before its indexes"
 
 
 def test_writes_after_the_snapshot_survive_a_killed_server(tmp_path: Path, extractions, monkeypatch) -> None:
