@@ -86,8 +86,8 @@ def record_duplicate(store: GraphStore, file: str, sha256: str, file_format: str
         if owner is None:
             return None
         steps = release_alias_steps(file)
-        if store.document_state(file):
-            steps = store.retract_steps(file) + steps  # the name held other text before
+        if state := store.document_state(file):
+            steps = store.retract_steps(file, state) + steps  # the name held other text before
         steps.append(("add_document_alias", {"id": owner["id"], "file": file}))
         backend.write_all(steps)
     return IngestOutcome(file, "duplicate", 0, 0, duplicate_of=owner["file"])

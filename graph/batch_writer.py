@@ -170,13 +170,12 @@ class BatchWriter:
             middles: list[list[Step]] = []
             last: list[Step] = []
             for doc in pending:
-                status = self.store.ingest_status(doc.file, doc.sha256)
+                status, retraction = self.store.ingest_status(doc.file, doc.sha256)
                 if status == "unchanged":
                     outcomes.append(IngestOutcome(doc.file, status, 0, 0))
                     continue
                 first += release_alias_steps(doc.file)  # the name now holds its own text
-                if status != "loaded":
-                    first += self.store.retract_steps(doc.file)
+                first += retraction
                 first.append(doc.first)
                 middles.append(doc.middle)
                 last.append(doc.last)

@@ -158,35 +158,29 @@ class GraphStore:
         document = extraction.document
         steps = self.document_steps(extraction)
         with self.backend.document_lock(document.file):
-            status = self.ingest_status(document.file, document.sha256)
+            status, retraction = self.ingest_status(document.file, document.sha256)
             if status == "unchanged":
                 return IngestOutcome(document.file, "unchanged", 0, 0)
-            retraction = self.retract_steps(document.file) if status != "loaded" else []
             self.backend.write_all([*retraction, *steps])
         return IngestOutcome(document.file, status, len(extraction.nodes), len(extraction.edges))
 
-    def ingest_status(self, file: str, sha256: str) -> str:
-        """What writing this version of `file` would be (IngestOutcome.status); call it under the
-        file's document lock, since the answer holds only while no other writer runs."""
+    def ingest_status(self, file: str, sha256: str) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+        """What writing this version of `file` would be (IngestOutcome.status) and the writes that
+        must remove the version there first, from one read of its state; call it under the file's
+        document lock, since the answer holds only while no other writer runs."""
         state = self.document_state(file)
         if state and state.get("complete") and state.get("has_text") and state.get("sha256") == sha256:
-            return "unchanged"
+            return "unchanged", []
         if state and state.get("complete"):
-            return "replaced"
+            return "replaced", self.retract_steps(file, state)
         # No Document node: no facts either (it is written before them and removed after
         # them); an older version's leftovers without one are removed by sweep_incomplete.
-        return "repaired" if state else "loaded"
+        return ("repaired", self.retract_steps(file, state)) if state else ("loaded", [])
 
-    def retract_steps(
-        self, file: str, state: dict[str, Any] | None = None
-    ) -> list[tuple[str, dict[str, Any]]]:
-        """The writes that remove one document's facts (also for writers that batch several
-        documents); `state` is its document_state, read when not given."""
-        return self._retract_steps(file, state if state is not None else self.document_state(file))
-
-    def _retract_steps(self, file: str, state: dict[str, Any] | None) -> list[tuple[str, dict[str, Any]]]:
-        """Through the Document's fact lists; by reading the whole graph only when there are none
-        (no Document node: an older version's leftovers)."""
+    def retract_steps(self, file: str, state: dict[str, Any] | None) -> list[tuple[str, dict[str, Any]]]:
+        """The writes that remove one document's facts, given its document_state: through the
+        Document's fact lists; by reading the whole graph only when there are none (no Document
+        node: an older version's leftovers)."""
         params = {"file": file, "evidence_prefix": evidence_prefix(file)}
         suffix = "" if state and state.get("has_fact_lists") else "_by_scan"
         return [
@@ -201,7 +195,7 @@ class GraphStore:
 
     def retract(self, file: str) -> None:
         with self.backend.document_lock(file):
-            self.backend.write_all(self._retract_steps(file, self.document_state(file)))
+            self.backend.write_all(self.retract_steps(file, self.document_state(file)))
 
     def delete_document(self, ref: str) -> tuple[dict[str, Any], int, int] | None:
         """Retract one document by id or file under its lock: (document, edges removed, kept)."""
@@ -217,7 +211,7 @@ class GraphStore:
                 "document_facts", {"file": file, "evidence_prefix": evidence_prefix(file)}
             )
             kept = sum(1 for row in facts if row["documents"] > 1)
-            self.backend.write_all(self._retract_steps(file, self.document_state(file)))
+            self.backend.write_all(self.retract_steps(file, self.document_state(file)))
         return rows[0]["document"], len(facts) - kept, kept
 
     def sweep_incomplete(self) -> list[str]:
@@ -230,7 +224,7 @@ class GraphStore:
                 state = self.document_state(file)
                 if state and state.get("complete"):
                     continue  # finished by its writer while we waited
-                self.backend.write_all(self._retract_steps(file, state))
+                self.backend.write_all(self.retract_steps(file, state))
                 swept.append(file)
         return swept
 
