@@ -192,13 +192,8 @@ def heading_line(sentence: Sentence) -> bool:
 
 
 def _is_heading(sentence: Sentence, next_sentence: Sentence | None) -> bool:
-    """A short line of its own without final punctuation: a section heading of a feature."""
-    return (
-        sentence.line_start
-        and len(sentence.clean) <= HEADING_MAX
-        and not sentence.clean.endswith(HEADING_FINAL)
-        and (next_sentence is None or next_sentence.line_start)
-    )
+    """A title line followed by a line of its own: a section heading of a feature."""
+    return heading_line(sentence) and (next_sentence is None or next_sentence.line_start)
 
 
 def section_places(

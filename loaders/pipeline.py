@@ -110,10 +110,6 @@ def _section_heading(p: ParsedSentence) -> tuple[str, int] | None:
     return None
 
 
-def _clause_of(sentence: Sentence, pos: int) -> tuple[int, int]:
-    return sentence.clause_at(pos)
-
-
 def extract_document(file_name: str, text: str) -> DocumentExtraction:
     """Nodes and edges of one document; ids are stable across runs (see CONTRACT.md)."""
     with token_cache():
@@ -324,7 +320,7 @@ class _DocumentRun(DoerSteps, TargetSteps):
             pid = self.graph.add(Program(id=prog.id, name=prog.name, aliases=list(prog.aliases)), x.ev)
             spans.append((prog.start, prog.end, pid))
             out.append((prog.start, pid))
-            clause = _clause_of(s, prog.start)
+            clause = s.clause_at(prog.start)
             # A heading line (数字赋能医共体建设) names a topic; it states no one's work.
             defaults = [] if authority or heading_line(s) else self.doers.defaults()
             doers = list(x.spoken.get(clause) or x.actors.get(clause) or defaults)

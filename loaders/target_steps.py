@@ -49,6 +49,7 @@ class TargetSteps:
         figures_by_clause: dict[tuple[int, int], list] = defaultdict(list)
         for f in found:  # grouped once: a long line holds thousands of figures
             figures_by_clause[s.clause_at(f.start)].append(f)
+        counted = set(figures_by_clause)  # the clauses that hold a figure
         for t in found:
             if t.kind == "achieved" and self.section_year and not YEAR_IN_TEXT.search(s.clean):
                 t.year = self.section_year
@@ -92,7 +93,6 @@ class TargetSteps:
             # a figure whose clause names none is the nearest program's before it in the sentence
             # (推进…“七大行动”，建设500个以上县级医院临床重点专科).
             # A program counted in its own clause (举办健康知识讲座19.57万次，…) is no topic of the others.
-            counted = {s.clause_at(f.start) for f in found}
             tied = [
                 pid
                 for start, pid in program_starts
