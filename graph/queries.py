@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
@@ -31,12 +32,13 @@ class NamedQuery:
     doc: str
     source: Path
 
-    @property
+    # Cached: both are asked on every read (the timeout and the `$incomplete` filter).
+    @cached_property
     def timed(self) -> bool:
         """Runs under the query timeout (see the module doc)."""
         return TIMEOUT_DIRECTIVE in self.doc.splitlines()
 
-    @property
+    @cached_property
     def parameters(self) -> frozenset[str]:
         return frozenset(PARAMETER.findall(self.text))
 

@@ -7,10 +7,10 @@ restated) gives one point per document, so a restatement is visible as such.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.rows import evidence_from_json
 from graph.tracks.metrics import ResolvedMetric, resolve
 from graph.tracks.status import WAITING, Point, assign_statuses, date_key
 
@@ -71,8 +71,7 @@ def split_track_id(value: str) -> tuple[str, str] | None:
 
 def _first_quote_per_document(evidence: list[str] | None) -> dict[str, dict[str, Any]]:
     per_doc: dict[str, dict[str, Any]] = {}
-    for item in evidence or []:
-        ev = json.loads(item)
+    for ev in evidence_from_json(evidence):
         if ev["doc"] not in per_doc or ev["start"] < per_doc[ev["doc"]]["start"]:
             per_doc[ev["doc"]] = ev
     return per_doc
