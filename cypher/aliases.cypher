@@ -22,9 +22,10 @@ SET d.aliases = coalesce(d.aliases, []) + [a IN [$file] WHERE NOT a IN coalesce(
 RETURN d.id AS id
 
 // name: remove_document_alias
+// Takes the file names off every document's aliases: one call for a whole batch of files.
 MATCH (d:Document)
-WHERE $file IN coalesce(d.aliases, [])
-SET d.aliases = [a IN d.aliases WHERE a <> $file]
+WHERE any(f IN $files WHERE f IN coalesce(d.aliases, []))
+SET d.aliases = [a IN d.aliases WHERE NOT a IN $files]
 RETURN d.id AS id, d.file AS file
 
 // name: document_fingerprints

@@ -22,9 +22,10 @@ from graph.store import GraphStore, IngestOutcome
 Step = tuple[str, dict[str, Any]]
 
 
-def release_alias_steps(file: str) -> list[Step]:
-    """Take `file` off any document's aliases (it is about to be written as its own document)."""
-    return [("remove_document_alias", {"file": file})]
+def release_alias_steps(files: list[str]) -> list[Step]:
+    """Take `files` off any document's aliases (they are about to be written as documents of
+    their own): one write for them all, since each call reads every Document."""
+    return [("remove_document_alias", {"files": files})] if files else []
 
 
 def document_with_text(
@@ -85,7 +86,7 @@ def record_duplicate(store: GraphStore, file: str, sha256: str, file_format: str
         )  # still there under the locks?
         if owner is None:
             return None
-        steps = release_alias_steps(file)
+        steps = release_alias_steps([file])
         if state := store.document_state(file):
             steps = store.retract_steps(file, state) + steps  # the name held other text before
         steps.append(("add_document_alias", {"id": owner["id"], "file": file}))
@@ -100,5 +101,5 @@ def remove_alias(store: GraphStore, file: str) -> dict[str, Any] | None:
     if owner is None:
         return None
     with store.backend.document_lock(owner["file"]):
-        rows = store.backend.run("remove_document_alias", {"file": file})
+        rows = store.backend.run("remove_document_alias", {"files": [file]})
     return rows[0] if rows else None

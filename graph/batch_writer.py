@@ -166,6 +166,7 @@ class BatchWriter:
         with contextlib.ExitStack() as locks:
             for file in sorted({p.file for p in pending}):  # one order everywhere: no deadlock
                 locks.enter_context(backend.document_lock(file))
+            written: list[str] = []  # names that now hold their own text: no alias any more
             first: list[Step] = []
             middles: list[list[Step]] = []
             last: list[Step] = []
@@ -174,13 +175,13 @@ class BatchWriter:
                 if status == "unchanged":
                     outcomes.append(IngestOutcome(doc.file, status, 0, 0))
                     continue
-                first += release_alias_steps(doc.file)  # the name now holds its own text
+                written.append(doc.file)
                 first += retraction
                 first.append(doc.first)
                 middles.append(doc.middle)
                 last.append(doc.last)
                 outcomes.append(IngestOutcome(doc.file, status, doc.nodes, doc.edges))
             if middles:
-                backend.write_all([*first, *merge_steps(middles), *last])
+                backend.write_all([*release_alias_steps(written), *first, *merge_steps(middles), *last])
                 self.batches += 1
         return outcomes
