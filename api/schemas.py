@@ -165,8 +165,10 @@ class CommitmentPublic(Public):
     start: int
     end: int
     page: int | None = Field(default=None, description="the PDF page the quote starts on (PDFs only)")
-    basis: str | None = Field(default=None, description="why this sentence credits the committer: "
-                              "subject, speaker, section or issuer")
+    basis: str | None = Field(
+        default=None,
+        description="why this sentence credits the committer: subject, speaker, section or issuer",
+    )
 
 
 class CommitmentsPublic(Page):

@@ -8,6 +8,7 @@ from api.deps import StoreDep
 from api.errors import ApiError
 from api.neighborhood import HUB_EDGES
 from api.schemas import EntityRefPublic, PathEdgePublic, PathPublic, PathsPublic
+from api.scope import resolved_node
 from api.views import evidence_list
 
 router = APIRouter(prefix="/api/paths", tags=["paths"])
@@ -16,10 +17,8 @@ MAX_HOPS = 5  # one named query per length: cypher/paths.cypher paths_1 … path
 
 
 def _resolve(store: StoreDep, ref: str, role: str) -> EntityRefPublic:
-    rows = store.backend.read("resolve_entity", {"ref": ref, "label": None})
-    if not rows:
-        raise ApiError(404, f"'{role}': no entity with id, name or alias '{ref}'")
-    return EntityRefPublic(**rows[0]["node"])
+    missing = f"'{role}': no entity with id, name or alias '{ref}'"
+    return EntityRefPublic(**resolved_node(store, ref, None, missing))
 
 
 @router.get(

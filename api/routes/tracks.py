@@ -8,20 +8,12 @@ from api.deps import StoreDep
 from api.errors import ApiError
 from api.params import Limit, Offset
 from api.schemas_tracks import Status, TrackPublic, TracksPublic
-from api.scope import region_members
+from api.scope import region_members, resolved_node
 from api.tracks_views import detail_view, load_tracks, summary_view
-from graph.store import GraphStore
 from graph.tracks.build import Track, split_track_id
 from graph.tracks.metrics import canonical_key, catalogue, normalise
 
 router = APIRouter(prefix="/api/tracks", tags=["tracks"])
-
-
-def _resolve(store: GraphStore, ref: str, label: str | None, what: str) -> str:
-    rows = store.backend.read("resolve_entity", {"ref": ref, "label": label})
-    if not rows:
-        raise ApiError(404, f"no {what} with id, name or alias '{ref}'")
-    return rows[0]["node"]["id"]
 
 
 def _metric_matches(track: Track, metric: str) -> bool:
@@ -67,7 +59,8 @@ def tracks(
 ) -> TracksPublic:
     committers: list[str] | None = None
     if committer:
-        committers = [_resolve(store, committer, None, "entity")]
+        missing = f"no entity with id, name or alias '{committer}'"
+        committers = [resolved_node(store, committer, None, missing)["id"]]
     if region:
         in_region = set(region_members(store, region))
         scoped = committers if committers is not None else sorted(in_region)
